@@ -1,0 +1,34 @@
+import type { MiddlewareHandler } from 'hono';
+import { timingSafeEqual } from '../crypto/compare';
+import { sha256Hex } from '../crypto/hmac';
+import type { AppEnv, Merchant } from '../env';
+import { unauthorized } from '../lib/problem';
+
+function bearer(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+/** Merchant API: `Authorization: Bearer sk_…` → the merchant. The key is looked up by its SHA-256. */
+export const merchantAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const key = bearer(c.req.header('authorization'));
+  if (!key || !/^sk_(test|live)_[A-Za-z0-9]+$/.test(key)) throw unauthorized('Missing or invalid API key');
+  // Lookup by hash: the index probe compares hashes, so timing reveals nothing about the key itself.
+  const row = await c.env.DB.prepare(
+    `SELECT m.id, m.name, m.mode, m.created_at AS createdAt
+       FROM api_keys k JOIN merchants m ON m.id = k.merchant_id
+      WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
+  )
+    .bind(await sha256Hex(key))
+    .first<Merchant>();
+  if (!row) throw unauthorized('Missing or invalid API key');
+  c.set('merchant', row);
+  return next();
+};
+
+/** Admin API: `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. */
+export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = bearer(c.req.header('authorization'));
+  if (!token || !c.env.ADMIN_TOKEN || !timingSafeEqual(token, c.env.ADMIN_TOKEN)) throw unauthorized('Invalid admin token');
+  return next();
+};

@@ -1,0 +1,5 @@
+import { createRouter } from '../lib/router';
+
+const app = createRouter();
+
+export default app;

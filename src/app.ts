@@ -1,0 +1,76 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import admin from './api/admin';
+import { adminAuth, merchantAuth } from './api/auth';
+import docs from './api/docs';
+import endpoints from './api/endpoints';
+import events from './api/events';
+import health from './api/health';
+import orders from './api/orders';
+import payments from './api/payments';
+import providerAccounts from './api/provider-accounts';
+import qr from './api/qr';
+import qrSvg from './api/qr-svg';
+import sandbox from './api/sandbox';
+import type { AppEnv } from './env';
+import hooks from './hooks';
+import { jsonBody } from './lib/json-body';
+import { log } from './lib/log';
+import { HttpError, problemResponse } from './lib/problem';
+import { requestId } from './lib/request-id';
+import { validationHook } from './lib/validation';
+import checkout from './pages/checkout';
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestId);
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use('/v1/*', jsonBody);
+  app.use('/v1/admin/*', adminAuth);
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.path.startsWith('/v1/admin/') || c.req.path.startsWith('/v1/qr/')) return next();
+    return merchantAuth(c, next);
+  });
+
+  app.route('/', health);
+  app.route('/', docs);
+  app.route('/', qr);
+  app.route('/', qrSvg);
+  app.route('/', admin);
+  app.route('/', providerAccounts);
+  app.route('/', orders);
+  app.route('/', payments);
+  app.route('/', events);
+  app.route('/', endpoints);
+  app.route('/', sandbox);
+  app.route('/', hooks);
+  app.route('/', checkout);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'VietQR payment router',
+      version: '0.1.0',
+      description: 'Orders, VietQR codes, provider callbacks and signed event delivery.',
+    },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'sk_test_… or sk_live_…',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
+
+  app.notFound((c) => problemResponse(404, `No route for ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return problemResponse(error.status, error.detail, error.errors, error.headers);
+    if (error instanceof HTTPException) return problemResponse(error.status, error.message || 'Request failed');
+    log('error', 'unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: String(error?.stack ?? error) });
+    return problemResponse(500, 'Internal error');
+  });
+  return app;
+}
+
+export const app = createApp();

@@ -1,0 +1,29 @@
+import type { AccountDO } from './settlement/account-do';
+import type { OrderDO } from './settlement/order-do';
+
+/** Worker bindings and configuration (wrangler.toml, .dev.vars). */
+export interface Env {
+  DB: D1Database;
+  ORDER_DO: DurableObjectNamespace<OrderDO>;
+  ACCOUNT_DO: DurableObjectNamespace<AccountDO>;
+  ADMIN_TOKEN: string;
+  /** base64 of 32 bytes: AES-256-GCM key for secrets at rest. */
+  SECRETS_KEY: string;
+  PUBLIC_BASE_URL?: string;
+  ALLOW_PRIVATE_ENDPOINTS?: string;
+}
+
+export interface Merchant {
+  id: string;
+  name: string;
+  mode: 'test' | 'live';
+  createdAt: string;
+}
+
+/** Hono context variables set by middleware. */
+export interface AppVariables {
+  requestId: string;
+  merchant: Merchant;
+}
+
+export type AppEnv = { Bindings: Env; Variables: AppVariables };

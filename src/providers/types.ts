@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+
+export type ProviderName = 'direct' | 'bankhub' | 'vietqr' | 'tingee' | 'payos' | 'casso' | 'sepay';
+
+/** A stored provider account, credentials decrypted. Only its provider's folder reads `config`/`credentials`. */
+export interface ProviderAccount {
+  id: string;
+  merchantId: string;
+  provider: ProviderName;
+  label: string | null;
+  createsQr: boolean;
+  baseUrl: string | null;
+  mode: 'test' | 'live';
+  /** Non-secret fields (bank, account number, account name, …), as the provider module stored them. */
+  config: Record<string, string>;
+  /** Secret fields (keys, tokens, passwords), decrypted. Never returned or logged. */
+  credentials: Record<string, string>;
+  createdAt: string;
+}
+
+/** What an order asks a provider (or the local encoder) for. */
+export interface QrOrderRequest {
+  orderId: string;
+  amount: number;
+  /** `QR` + 7 chars; always inside the transfer content. */
+  paymentCode: string;
+  description: string | null;
+  expiresAt: Date;
+  returnUrl: string | null;
+  checkoutUrl: string;
+}
+
+/** The QR an order shows, and what settlement later matches on. */
+export interface ProviderQr {
+  payload: string;
+  bank: { bin: string; accountNumber: string; accountName: string };
+  /** What the payer must keep in the transfer description (contains the payment code). */
+  transferContent: string;
+  /** The provider's own reference for this order (BankHub referenceNumber, VietQR orderId, payOS orderCode, Tingee bill id). */
+  providerReference: string | null;
+  virtualAccount: string | null;
+  /** Anything else worth keeping (payOS paymentLinkId, checkoutUrl…). */
+  providerData: Record<string, unknown>;
+}
+
+/** Outbound calls get their clock and fetch injected, so tests control both. */
+export interface ProviderContext {
+  fetch: typeof fetch;
+  now: () => Date;
+}
+
+/** One verified, normalized bank transaction from any provider. */
+export interface Transaction {
+  provider: ProviderName;
+  providerAccountId: string;
+  /** Dedup key within the account; numbers arrive as their decimal string. */
+  providerTransactionId: string;
+  /** Integer VND; positive. Outgoing transactions never become a Transaction. */
+  amount: number;
+  content: string;
+  bankReference: string | null;
+  /** The receiving account number as the provider reports it. */
+  accountNumber: string | null;
+  virtualAccount: string | null;
+  providerReference: string | null;
+  counterAccount: { bankBin: string | null; accountNumber: string | null; name: string | null } | null;
+  /** ISO 8601 UTC. */
+  occurredAt: string;
+  /** The provider's body as received, for audit. */
+  raw: string;
+}
+
+/** Everything the rest of the app may know about a provider; one per folder, listed in registry.ts. */
+export interface ProviderModule<Input = unknown> {
+  name: ProviderName;
+  createsQr: boolean;
+  /** zod schema of the provider-specific fields of `POST /v1/provider-accounts` (without provider/label/baseUrl). */
+  accountSchema: z.ZodType<Input>;
+  /** Splits validated input into stored public config and secret credentials. */
+  split(input: Input): { config: Record<string, string>; credentials: Record<string, string> };
+  /** Default API base URL by merchant mode (null for providers we never call). */
+  defaultBaseUrl(mode: 'test' | 'live'): string | null;
+  /** Absolute URLs to register at the provider, keyed as CONTRACT §3 says. */
+  webhookUrls(origin: string, account: ProviderAccount): Record<string, string>;
+  /** Creates the order's QR (locally or via the provider's API). Absent: the account cannot create QR codes. */
+  createQr?(account: ProviderAccount, request: QrOrderRequest, ctx: ProviderContext): Promise<ProviderQr>;
+}
