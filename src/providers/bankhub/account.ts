@@ -1,0 +1,25 @@
+import { z } from '@hono/zod-openapi';
+import { randomToken } from '../../db/ids';
+import { credential, hookUrl } from '../account-fields';
+import type { ProviderAccount } from '../types';
+
+export const accountSchema = z.strictObject({ clientId: credential(), secretKey: credential(), accessToken: credential() });
+
+export type BankhubAccountInput = z.infer<typeof accountSchema>;
+
+/**
+ * BankHub signs nothing, so its webhook URL carries a secret path token (160 random bits) made here,
+ * once, when the account is created.
+ */
+export const split = (input: BankhubAccountInput) => ({
+  config: { clientId: input.clientId },
+  credentials: { secretKey: input.secretKey, accessToken: input.accessToken, urlToken: randomToken(20) },
+});
+
+/** PROVIDERS.md A1: sandbox and production hosts. */
+export const defaultBaseUrl = (mode: 'test' | 'live') =>
+  mode === 'live' ? 'https://production.bankhub.dev' : 'https://sandbox.bankhub.dev';
+
+export const webhookUrls = (origin: string, account: ProviderAccount) => ({
+  transactions: `${hookUrl(origin, 'bankhub', account.id)}/${account.credentials.urlToken}`,
+});

@@ -1,0 +1,20 @@
+import { z } from '@hono/zod-openapi';
+import { accountName, accountNumber, bank, bankAccountConfig, credential, hookUrl } from '../account-fields';
+import type { ProviderAccount } from '../types';
+
+/** A bank feed only: Casso tells us about transfers into this account; it creates no QR. */
+export const accountSchema = z.strictObject({
+  checksumKey: credential(),
+  bank: bank(),
+  accountNumber: accountNumber(),
+  accountName: accountName(),
+});
+
+export type CassoAccountInput = z.infer<typeof accountSchema>;
+
+export const split = (input: CassoAccountInput) => ({ config: bankAccountConfig(input), credentials: { checksumKey: input.checksumKey } });
+
+/** We never call Casso. */
+export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => null;
+
+export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'casso', account.id) });

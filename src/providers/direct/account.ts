@@ -1,0 +1,15 @@
+import { z } from '@hono/zod-openapi';
+import { accountName, accountNumber, bank, bankAccountConfig } from '../account-fields';
+
+/** A bank account we encode VietQR codes for ourselves; payments arrive through a bank-feed account. */
+export const accountSchema = z.strictObject({ bank: bank(), accountNumber: accountNumber(), accountName: accountName() });
+
+export type DirectAccountInput = z.infer<typeof accountSchema>;
+
+export const split = (input: DirectAccountInput) => ({ config: bankAccountConfig(input), credentials: {} });
+
+/** No API to call. */
+export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => null;
+
+/** Nothing calls us back for a direct account. */
+export const webhookUrls = (): Record<string, string> => ({});

@@ -1,0 +1,17 @@
+import { z } from '@hono/zod-openapi';
+import { credential, hookUrl } from '../account-fields';
+import type { ProviderAccount } from '../types';
+
+export const accountSchema = z.strictObject({ clientId: credential(), apiKey: credential(), checksumKey: credential() });
+
+export type PayosAccountInput = z.infer<typeof accountSchema>;
+
+export const split = (input: PayosAccountInput) => ({
+  config: { clientId: input.clientId },
+  credentials: { apiKey: input.apiKey, checksumKey: input.checksumKey },
+});
+
+/** PROVIDERS.md D: one host; test and live differ by the merchant's payOS channel, not by host. */
+export const defaultBaseUrl = (_mode: 'test' | 'live') => 'https://api-merchant.payos.vn';
+
+export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'payos', account.id) });

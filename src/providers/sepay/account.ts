@@ -1,0 +1,31 @@
+import { z } from '@hono/zod-openapi';
+import { accountName, accountNumber, bank, bankAccountConfig, credential, hookUrl } from '../account-fields';
+import type { ProviderAccount } from '../types';
+
+/** A bank feed only. SePay authenticates with an API key, an HMAC secret, or either: at least one is needed. */
+export const accountSchema = z
+  .strictObject({
+    apiKey: credential().optional(),
+    webhookSecret: credential().optional(),
+    bank: bank(),
+    accountNumber: accountNumber(),
+    accountName: accountName(),
+  })
+  .refine((input) => input.apiKey !== undefined || input.webhookSecret !== undefined, {
+    path: ['apiKey'],
+    message: 'apiKey or webhookSecret (or both) is required',
+  });
+
+export type SepayAccountInput = z.infer<typeof accountSchema>;
+
+export function split(input: SepayAccountInput) {
+  const credentials: Record<string, string> = {};
+  if (input.apiKey !== undefined) credentials.apiKey = input.apiKey;
+  if (input.webhookSecret !== undefined) credentials.webhookSecret = input.webhookSecret;
+  return { config: bankAccountConfig(input), credentials };
+}
+
+/** We never call SePay. */
+export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => null;
+
+export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'sepay', account.id) });

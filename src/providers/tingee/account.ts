@@ -1,0 +1,23 @@
+import { z } from '@hono/zod-openapi';
+import { accountNumber, credential, hookUrl } from '../account-fields';
+import type { ProviderAccount } from '../types';
+
+export const accountSchema = z.strictObject({
+  clientId: credential(),
+  secretToken: credential(),
+  bankName: z.string().trim().min(1).max(20).openapi({ example: 'MBB' }),
+  accountNumber: accountNumber(),
+});
+
+export type TingeeAccountInput = z.infer<typeof accountSchema>;
+
+export const split = (input: TingeeAccountInput) => ({
+  config: { clientId: input.clientId, bankName: input.bankName, accountNumber: input.accountNumber },
+  credentials: { secretToken: input.secretToken },
+});
+
+/** PROVIDERS.md C: UAT for test mode, production otherwise. */
+export const defaultBaseUrl = (mode: 'test' | 'live') =>
+  mode === 'live' ? 'https://open-api.tingee.vn' : 'https://uat-open-api.tingee.vn';
+
+export const webhookUrls = (origin: string, account: ProviderAccount) => ({ notification: hookUrl(origin, 'tingee', account.id) });
