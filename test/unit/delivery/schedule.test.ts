@@ -89,7 +89,10 @@ describe('parseRetryAfter', () => {
   it('round-trips any delta and any date', () => {
     fc.assert(fc.property(fc.nat({ max: 10 ** 7 }), (seconds) => parseRetryAfter(String(seconds), now) === seconds * 1000));
     fc.assert(
-      fc.property(fc.nat({ max: 10 ** 7 }), (seconds) => parseRetryAfter(new Date(now + seconds * 1000).toUTCString(), now) === seconds * 1000),
+      fc.property(
+        fc.nat({ max: 10 ** 7 }),
+        (seconds) => parseRetryAfter(new Date(now + seconds * 1000).toUTCString(), now) === seconds * 1000,
+      ),
     );
   });
 });
