@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import { log } from '../lib/log';
+import { HttpError } from '../lib/problem';
+import { CallbackError } from '../providers/inbound/errors';
+import type { InboundBatch } from '../providers/inbound/types';
+import type { ProviderAccount, ProviderName } from '../providers/types';
+import { type SettleResult, settleTransactions } from '../settlement/settle';
+import { callbackAccount } from './callback-account';
+import { readRawBody } from './raw-body';
+
+/** How one provider's callback is checked, read and answered; the steps run in the order below. */
+export interface Receiver<Presented> {
+  provider: ProviderName;
+  /** Reads the proof the request presents (headers, URL), with no I/O: a request without one costs nothing. */
+  present(request: { headers: Headers; params: Record<string, string>; now: Date }): Presented;
+  /** Checks the proof against the account's credentials, then parses the body (throws CallbackError 401 / 400). */
+  accept(presented: Presented, input: { raw: string; account: ProviderAccount; now: Date; secretsKey: string }): Promise<InboundBatch>;
+  /** The provider's "received" answer, given after every transaction is durably recorded. */
+  success(batch: InboundBatch, settled: SettleResult[]): Response;
+  failure(error: CallbackError): Response;
+}
+
+/** Runs a hook and turns anything it throws into the provider's own error answer. */
+export async function answering(
+  c: Context<AppEnv>,
+  provider: ProviderName,
+  failure: Receiver<unknown>['failure'],
+  run: () => Promise<Response>,
+) {
+  try {
+    return await run();
+  } catch (error) {
+    const refused = asCallbackError(error);
+    const fields = { requestId: c.get('requestId'), provider, accountId: c.req.param('paId'), status: refused.status, code: refused.code };
+    if (refused.status >= 500) log('error', 'callback failed', { ...fields, error: String((error as Error)?.stack ?? error) });
+    else log('warn', 'callback refused', { ...fields, detail: refused.detail });
+    return failure(refused);
+  }
+}
+
+function asCallbackError(error: unknown): CallbackError {
+  if (error instanceof CallbackError) return error;
+  if (error instanceof HttpError) return new CallbackError(error.status, `HTTP_${error.status}`, error.detail);
+  // Not a 2xx, so the provider retries; dedup absorbs whatever did get recorded.
+  return new CallbackError(500, 'INTERNAL_ERROR', 'Internal error');
+}
+
+/** The route handler of a provider's callback URL (`…/:paId/…`). */
+export function receiveRoute<Presented>(receiver: Receiver<Presented>) {
+  return (c: Context<AppEnv>) =>
+    answering(c, receiver.provider, receiver.failure, async () => {
+      const now = new Date();
+      const presented = receiver.present({ headers: c.req.raw.headers, params: c.req.param(), now });
+      const account = await callbackAccount(c.env, c.req.param('paId'), receiver.provider);
+      const raw = await readRawBody(c.req.raw);
+      const batch = await receiver.accept(presented, { raw, account, now, secretsKey: c.env.SECRETS_KEY });
+      const settled = batch.transactions.length > 0 ? await settleTransactions(c.env, account, batch.transactions) : [];
+      log('info', 'callback accepted', {
+        requestId: c.get('requestId'),
+        provider: receiver.provider,
+        accountId: account.id,
+        payments: settled.map((s) => s.paymentId),
+        duplicates: settled.filter((s) => s.duplicate).length,
+        ignored: batch.ignored.map((i) => i.reason),
+      });
+      return receiver.success(batch, settled);
+    });
+}

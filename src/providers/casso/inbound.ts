@@ -1,0 +1,95 @@
+import { hmacHex } from '../../crypto/hmac';
+import { rejectAuth, rejectBody } from '../inbound/errors';
+import { assertFresh } from '../inbound/freshness';
+import { toBatch } from '../inbound/incoming';
+import { isRecord, parseJson } from '../inbound/json';
+import { hexSignatureMatches } from '../inbound/signature';
+import type { InboundBatch } from '../inbound/types';
+import { counterAccount, optional, text, transactionId, vnd } from '../inbound/values';
+import { occurredAt, parseVnDateTime } from '../inbound/vn-time';
+import type { Transaction } from '../types';
+
+/** Casso webhook v2 (CONTRACT §6, PROVIDERS.md A2): `X-Casso-Signature: t=<ms>,v1=<hex HMAC-SHA512>`. */
+export interface CassoSignature {
+  t: string;
+  v1: string;
+}
+
+const HEADER = /^t=(\d{1,16}),\s*v1=([0-9a-fA-F]{128})$/;
+
+/** Reads the header and checks its age: a missing, malformed or stale signature costs no I/O. */
+export function readCassoSignature(header: string | null | undefined, now: Date): CassoSignature {
+  const match = HEADER.exec(header?.trim() ?? '');
+  if (!match?.[1] || !match[2]) throw rejectAuth('INVALID_SIGNATURE', 'X-Casso-Signature is missing or malformed');
+  assertFresh(new Date(Number(match[1])), now, 'X-Casso-Signature t');
+  return { t: match[1], v1: match[2] };
+}
+
+export function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeysDeep(value[key])]),
+  );
+}
+
+/** What Casso signs after `t.`: the body with keys sorted recursively, compact. */
+export const cassoCanonicalJson = (body: unknown) => JSON.stringify(sortKeysDeep(body));
+
+/** The same JSON as PHP's json_encode writes it (`\/`, non-ASCII as \uXXXX): Casso's own samples are PHP. */
+const phpEscaped = (json: string) =>
+  json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+function signedForms(raw: string, body: unknown): string[] {
+  if (body === undefined) return [raw];
+  const json = cassoCanonicalJson(body);
+  const php = phpEscaped(json);
+  return php === json ? [json] : [json, php];
+}
+
+/**
+ * Verifies the signature and returns the parsed body. A body that is not JSON is checked as sent:
+ * signed means the sender is Casso and the body is broken (400), unsigned means 401.
+ */
+export async function verifyCasso(signature: CassoSignature, raw: string, checksumKey: string | null): Promise<unknown> {
+  if (!checksumKey) throw rejectAuth('INVALID_SIGNATURE', 'the account has no checksum key');
+  const body = parseJson(raw);
+  for (const form of signedForms(raw, body)) {
+    if (hexSignatureMatches(signature.v1, await hmacHex('SHA-512', checksumKey, `${signature.t}.${form}`))) {
+      if (body === undefined) throw rejectBody('body is not JSON');
+      return body;
+    }
+  }
+  throw rejectAuth('INVALID_SIGNATURE', 'X-Casso-Signature does not match the body');
+}
+
+/** `{"error":0,"data":{…}}` (v2 sends one object; an array of them is read too). */
+export function parseCasso(body: unknown, raw: string, accountId: string, now: Date): InboundBatch {
+  const data = isRecord(body) ? body.data : undefined;
+  const entries = Array.isArray(data) ? data : [data];
+  if (entries.length === 0 || !entries.every(isRecord)) throw rejectBody('Casso body has no data object');
+  return toBatch(entries.map((entry) => cassoTransaction(entry, raw, accountId, now)));
+}
+
+function cassoTransaction(data: Record<string, unknown>, raw: string, accountId: string, now: Date): Transaction {
+  const id = transactionId(data.id);
+  const amount = vnd(data.amount);
+  if (id === null) throw rejectBody('data.id must be a transaction id');
+  if (amount === null) throw rejectBody('data.amount must be an integer number of VND');
+  return {
+    provider: 'casso',
+    providerAccountId: accountId,
+    providerTransactionId: id,
+    amount,
+    content: text(data.description),
+    bankReference: optional(data.reference),
+    accountNumber: optional(data.accountNumber),
+    virtualAccount: optional(data.virtualAccountNumber),
+    providerReference: null,
+    counterAccount: counterAccount(data.counterAccountBankId, data.counterAccountNumber, data.counterAccountName),
+    occurredAt: occurredAt(parseVnDateTime(data.transactionDateTime), now),
+    raw,
+  };
+}

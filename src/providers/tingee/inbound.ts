@@ -1,0 +1,77 @@
+import { hmacHex } from '../../crypto/hmac';
+import { rejectAuth, rejectBody } from '../inbound/errors';
+import { assertFresh } from '../inbound/freshness';
+import { toBatch } from '../inbound/incoming';
+import { isRecord, parseJson } from '../inbound/json';
+import { hexSignatureMatches } from '../inbound/signature';
+import type { InboundBatch } from '../inbound/types';
+import { optional, text, transactionId, vnd } from '../inbound/values';
+import { occurredAt, parseVnCompact } from '../inbound/vn-time';
+
+/** Tingee notification headers (PROVIDERS.md C): `x-request-timestamp` yyyyMMddHHmmssSSS (UTC+7), `x-signature` hex. */
+export interface TingeeSignature {
+  timestamp: string;
+  signature: string;
+}
+
+/** Reads both headers and checks the timestamp's age before any I/O. */
+export function readTingeeSignature(headers: Headers, now: Date): TingeeSignature {
+  const timestamp = headers.get('x-request-timestamp')?.trim() ?? '';
+  const signature = headers.get('x-signature')?.trim() ?? '';
+  if (!/^\d{17}$/.test(timestamp) || !/^[0-9a-fA-F]{128}$/.test(signature)) {
+    throw rejectAuth('INVALID_SIGNATURE', 'x-request-timestamp or x-signature is missing or malformed');
+  }
+  assertFresh(parseVnCompact(timestamp), now, 'x-request-timestamp');
+  return { timestamp, signature };
+}
+
+/**
+ * HMAC-SHA512(secretToken, timestamp + ":" + body) over the raw bytes; Tingee's own SDK signs
+ * `JSON.stringify(JSON.parse(raw))`, so that form is accepted too.
+ */
+export async function verifyTingee(sig: TingeeSignature, raw: string, secretToken: string | null): Promise<void> {
+  if (!secretToken) throw rejectAuth('INVALID_SIGNATURE', 'the account has no secret token');
+  const sign = (body: string) => hmacHex('SHA-512', secretToken, `${sig.timestamp}:${body}`);
+  if (hexSignatureMatches(sig.signature, await sign(raw))) return;
+  const body = parseJson(raw);
+  const compact = body === undefined ? raw : JSON.stringify(body);
+  if (compact !== raw && hexSignatureMatches(sig.signature, await sign(compact))) return;
+  throw rejectAuth('INVALID_SIGNATURE', 'x-signature does not match the body');
+}
+
+/** The bill id of a dynamic QR: `[{"name":"billId","value":…}]` per the SDK, `[{"billId":…}]` per a plugin. */
+function billId(additionalData: unknown): string | null {
+  if (!Array.isArray(additionalData)) return null;
+  for (const item of additionalData) {
+    if (!isRecord(item)) continue;
+    const value = item.name === 'billId' ? item.value : item.billId;
+    if (optional(value)) return optional(value);
+  }
+  return null;
+}
+
+export function parseTingee(raw: string, accountId: string, now: Date): InboundBatch {
+  const body = parseJson(raw);
+  if (!isRecord(body)) throw rejectBody('Tingee body is not a JSON object');
+  const id = transactionId(body.transactionCode);
+  const amount = vnd(body.amount);
+  if (id === null) throw rejectBody('transactionCode is required');
+  if (amount === null) throw rejectBody('amount must be an integer number of VND');
+  return toBatch([
+    {
+      provider: 'tingee',
+      providerAccountId: accountId,
+      providerTransactionId: id,
+      amount,
+      content: text(body.content),
+      // Tingee's transactionCode is the bank's own reference (FT…).
+      bankReference: id,
+      accountNumber: optional(body.accountNumber),
+      virtualAccount: optional(body.vaAccountNumber),
+      providerReference: billId(body.additionalData),
+      counterAccount: null,
+      occurredAt: occurredAt(parseVnCompact(body.transactionDate), now),
+      raw,
+    },
+  ]);
+}
