@@ -1,5 +1,113 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { afterCursor, decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
+import type { Env } from '../env';
+import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
+import { replayTargets } from '../settlement/outbox-control';
+import { ledgerStub } from '../settlement/owners';
+import { type AttemptRow, attemptFromRow, attemptSchema, EVENT_TYPE_VALUES, type EventRow, eventFromRow, eventSchema } from './event-schema';
 
 const app = createRouter();
+const security = [{ apiKey: [] }];
+const tags = ['Events'];
+const idParam = z.object({ id: z.string() });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+async function findEvent(env: Env, merchantId: string, id: string): Promise<EventRow> {
+  const row = await env.DB.prepare('SELECT * FROM events WHERE id = ? AND merchant_id = ?').bind(id, merchantId).first<EventRow>();
+  if (!row) throw notFound('No such event');
+  return row;
+}
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/events',
+  tags,
+  security,
+  summary: 'List events, newest first',
+  request: { query: z.object({ ...pageQuery, type: z.enum(EVENT_TYPE_VALUES).optional() }) },
+  responses: { 200: json(pageSchema(eventSchema), 'A page of events') },
+});
+
+app.openapi(list, async (c) => {
+  const { limit, cursor, type } = c.req.valid('query');
+  const after = afterCursor(decodeCursor(cursor), 'created_at');
+  const typeFilter = type ? 'AND type = ?' : '';
+  const { results } = await c.env.DB.prepare(
+    `SELECT * FROM events WHERE merchant_id = ? ${typeFilter} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
+  )
+    .bind(c.get('merchant').id, ...(type ? [type] : []), ...after.params, limit + 1)
+    .all<EventRow>();
+  return c.json(toPage(results, limit, (row) => ({ time: row.created_at, id: row.id }), eventFromRow), 200);
+});
+
+const getOne = createRoute({
+  method: 'get',
+  path: '/v1/events/{id}',
+  tags,
+  security,
+  summary: 'Get an event',
+  request: { params: idParam },
+  responses: { 200: json(eventSchema, 'The event') },
+});
+
+app.openapi(getOne, async (c) => c.json(eventFromRow(await findEvent(c.env, c.get('merchant').id, c.req.valid('param').id)), 200));
+
+const attempts = createRoute({
+  method: 'get',
+  path: '/v1/events/{id}/attempts',
+  tags,
+  security,
+  summary: "List an event's delivery attempts, newest first",
+  request: { params: idParam, query: z.object(pageQuery) },
+  responses: { 200: json(pageSchema(attemptSchema), 'A page of attempts') },
+});
+
+app.openapi(attempts, async (c) => {
+  const event = await findEvent(c.env, c.get('merchant').id, c.req.valid('param').id);
+  const { limit, cursor } = c.req.valid('query');
+  const after = afterCursor(decodeCursor(cursor), 'created_at');
+  const { results } = await c.env.DB.prepare(
+    `SELECT * FROM attempts WHERE event_id = ? AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
+  )
+    .bind(event.id, ...after.params, limit + 1)
+    .all<AttemptRow>();
+  return c.json(toPage(results, limit, (row) => ({ time: row.created_at, id: row.id }), attemptFromRow), 200);
+});
+
+const replay = createRoute({
+  method: 'post',
+  path: '/v1/events/{id}/replay',
+  tags,
+  security,
+  summary: 'Send an event again (to one endpoint, or to every enabled endpoint that wants its type)',
+  request: {
+    params: idParam,
+    body: { required: false, content: { 'application/json': { schema: z.strictObject({ endpointId: z.string().optional() }) } } },
+  },
+  responses: { 202: json(z.object({ eventId: z.string(), deliveries: z.number().int() }), 'Queued') },
+});
+
+/** Which DO owns an event's outbox: its order's, else the account's (unmatched), else the merchant's. */
+async function eventOwner(env: Env, event: EventRow): Promise<string> {
+  if (event.order_id) return `order:${event.order_id}`;
+  if (event.payment_id) {
+    const payment = await env.DB.prepare('SELECT provider_account_id FROM payments WHERE id = ?')
+      .bind(event.payment_id)
+      .first<{ provider_account_id: string }>();
+    if (payment) return `account:${payment.provider_account_id}`;
+  }
+  return `merchant:${event.merchant_id}`;
+}
+
+app.openapi(replay, async (c) => {
+  const merchantId = c.get('merchant').id;
+  const event = await findEvent(c.env, merchantId, c.req.valid('param').id);
+  const endpointId = c.req.valid('json')?.endpointId;
+  const targets = await replayTargets(c.env, merchantId, event.type, endpointId);
+  if (endpointId && targets.length === 0) throw notFound('No such enabled endpoint');
+  const deliveries = await ledgerStub(c.env, await eventOwner(c.env, event)).replay(event.id, targets);
+  return c.json({ eventId: event.id, deliveries }, 202);
+});
 
 export default app;

@@ -1,5 +1,8 @@
 import type { Env } from '../env';
 import type { ProviderAccount, Transaction } from '../providers/types';
+import { type Match, matchTransaction } from './match';
+import { d1Lookups } from './match-d1';
+import { orderStub } from './owners';
 
 export interface SettleResult {
   paymentId: string;
@@ -11,7 +14,24 @@ export interface SettleResult {
 /**
  * Records verified transactions durably (matched → the order's DO, unmatched → the account's DO)
  * and resolves only once each is committed: callers ack the provider after this returns.
+ * `force` settles onto a known order (the sandbox).
  */
-export async function settleTransactions(_env: Env, _account: ProviderAccount, _txs: Transaction[]): Promise<SettleResult[]> {
-  throw new Error('settlement not implemented yet');
+export async function settleTransactions(
+  env: Env,
+  account: ProviderAccount,
+  txs: Transaction[],
+  opts: { origin?: string; force?: Match } = {},
+): Promise<SettleResult[]> {
+  const origin = opts.origin ?? env.PUBLIC_BASE_URL ?? '';
+  const results: SettleResult[] = [];
+  for (const tx of txs) {
+    const match = opts.force ?? (await matchTransaction(tx, d1Lookups(env, account)));
+    if (match) {
+      results.push(await orderStub(env, match.orderId).settle({ orderId: match.orderId, merchantId: account.merchantId, tx, matchedBy: match.matchedBy, origin }));
+    } else {
+      const ledger = env.ACCOUNT_DO.get(env.ACCOUNT_DO.idFromName(`account:${account.id}`));
+      results.push(await ledger.recordUnmatched(account.merchantId, tx));
+    }
+  }
+  return results;
 }

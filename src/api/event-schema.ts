@@ -1,0 +1,78 @@
+import { z } from '@hono/zod-openapi';
+import { paymentSchema } from './payment-schema';
+
+export const EVENT_TYPE_VALUES = [
+  'payment.received',
+  'payment.unmatched',
+  'order.partially_paid',
+  'order.paid',
+  'order.expired',
+  'order.canceled',
+  'endpoint.disabled',
+] as const;
+
+export const eventSchema = z
+  .object({
+    id: z.string().openapi({ example: 'evt_…' }),
+    object: z.literal('event'),
+    type: z.enum(EVENT_TYPE_VALUES),
+    createdAt: z.string(),
+    data: z.object({
+      order: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'The order (as GET /v1/orders/{id}) at the time of the event' }),
+      payment: paymentSchema.nullable(),
+    }),
+  })
+  .openapi('Event');
+
+export const attemptSchema = z
+  .object({
+    id: z.string().openapi({ example: 'att_…' }),
+    endpointId: z.string(),
+    attempt: z.number().int(),
+    status: z.enum(['succeeded', 'failed']),
+    responseStatus: z.number().int().nullable(),
+    responseBody: z.string().openapi({ description: 'First 2 KiB of the answer' }),
+    durationMs: z.number().int(),
+    createdAt: z.string(),
+  })
+  .openapi('Attempt');
+
+export interface EventRow {
+  id: string;
+  merchant_id: string;
+  type: string;
+  order_id: string | null;
+  payment_id: string | null;
+  data: string;
+  created_at: string;
+}
+
+export const eventFromRow = (row: EventRow) => ({
+  id: row.id,
+  object: 'event' as const,
+  type: row.type as (typeof EVENT_TYPE_VALUES)[number],
+  createdAt: row.created_at,
+  data: JSON.parse(row.data),
+});
+
+export interface AttemptRow {
+  id: string;
+  endpoint_id: string;
+  attempt: number;
+  status: 'succeeded' | 'failed';
+  response_status: number | null;
+  response_body: string | null;
+  duration_ms: number;
+  created_at: string;
+}
+
+export const attemptFromRow = (row: AttemptRow) => ({
+  id: row.id,
+  endpointId: row.endpoint_id,
+  attempt: row.attempt,
+  status: row.status,
+  responseStatus: row.response_status,
+  responseBody: row.response_body ?? '',
+  durationMs: row.duration_ms,
+  createdAt: row.created_at,
+});

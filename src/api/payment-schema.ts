@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import type { PaymentJson } from '../settlement/records';
+
+export const paymentSchema = z
+  .object({
+    id: z.string().openapi({ example: 'pay_…' }),
+    object: z.literal('payment'),
+    orderId: z.string().nullable(),
+    providerAccountId: z.string(),
+    provider: z.string(),
+    providerTransactionId: z.string(),
+    bankReference: z.string().nullable(),
+    amount: z.number().int(),
+    content: z.string(),
+    accountNumber: z.string().nullable(),
+    counterAccount: z.object({ bankBin: z.string().nullable(), accountNumber: z.string().nullable(), name: z.string().nullable() }).nullable(),
+    occurredAt: z.string(),
+    receivedAt: z.string(),
+    matchedBy: z.enum(['reference', 'virtual_account', 'payment_code', 'sandbox']).nullable(),
+  })
+  .openapi('Payment');
+
+export interface PaymentRow {
+  id: string;
+  order_id: string | null;
+  provider_account_id: string;
+  provider: string;
+  provider_transaction_id: string;
+  bank_reference: string | null;
+  amount: number;
+  content: string;
+  account_number: string | null;
+  counter_account: string | null;
+  occurred_at: string;
+  received_at: string;
+  matched_by: string | null;
+}
+
+export function paymentFromRow(row: PaymentRow): PaymentJson {
+  return {
+    id: row.id,
+    object: 'payment',
+    orderId: row.order_id,
+    providerAccountId: row.provider_account_id,
+    provider: row.provider as PaymentJson['provider'],
+    providerTransactionId: row.provider_transaction_id,
+    bankReference: row.bank_reference,
+    amount: row.amount,
+    content: row.content,
+    accountNumber: row.account_number,
+    counterAccount: row.counter_account ? JSON.parse(row.counter_account) : null,
+    occurredAt: row.occurred_at,
+    receivedAt: row.received_at,
+    matchedBy: row.matched_by as PaymentJson['matchedBy'],
+  };
+}
