@@ -1,0 +1,116 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { insertOrder } from './checkout-fixture';
+
+const worker = (exports as unknown as { default: Fetcher }).default;
+
+async function page(path: string, headers: Record<string, string> = {}) {
+  const res = await worker.fetch(`https://router.test${path}`, { headers });
+  return { res, html: await res.text() };
+}
+
+const htmlLang = (html: string) => /<html[^>]*\blang="([a-z-]+)"/.exec(html)?.[1];
+const copyValues = (html: string) => [...html.matchAll(/<button[^>]*data-copy="([^"]*)"/g)].map((m) => m[1]);
+
+describe('GET /pay/{id}: the checkout page', () => {
+  it('shows everything needed to pay, in Vietnamese by default', async () => {
+    await insertOrder({ id: 'ord_page1', transferContent: 'QR7K3M9XT' });
+    const { res, html } = await page('/pay/ord_page1');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(htmlLang(html)).toBe('vi');
+    expect(html).toContain('50.000\u00a0₫');
+    expect(html).toMatch(/<svg[\s>]/);
+    for (const text of ['Vietcombank', '1017595600', 'CONG TY DEMO', 'QR7K3M9XT', 'INV-', 'Áo thun size M', 'Demo shop']) {
+      expect(html).toContain(text);
+    }
+    expect(html).toContain('Giữ nguyên nội dung chuyển khoản');
+    expect(html).toMatch(/data-countdown[^>]*>1[45]:\d\d</);
+  });
+
+  it('has a copy button for the bank, account number, account name, amount and transfer content', async () => {
+    await insertOrder({ id: 'ord_page2', transferContent: 'QRCOPY234' });
+    const { html } = await page('/pay/ord_page2');
+    expect(copyValues(html)).toEqual(['Vietcombank', '1017595600', 'CONG TY DEMO', '50000', 'QRCOPY234']);
+  });
+
+  it('is English with ?lang=en or when Accept-Language prefers English', async () => {
+    await insertOrder({ id: 'ord_page3' });
+    const english = await page('/pay/ord_page3?lang=en');
+    expect(htmlLang(english.html)).toBe('en');
+    expect(english.html).toContain('Keep the transfer content exactly as it is');
+    expect(htmlLang((await page('/pay/ord_page3', { 'accept-language': 'en-US,en;q=0.9' })).html)).toBe('en');
+    expect(htmlLang((await page('/pay/ord_page3', { 'accept-language': 'vi-VN,vi;q=0.9,en;q=0.8' })).html)).toBe('vi');
+    expect(htmlLang((await page('/pay/ord_page3', { 'accept-language': 'fr-FR' })).html)).toBe('vi');
+    expect(htmlLang((await page('/pay/ord_page3?lang=vi', { 'accept-language': 'en' })).html)).toBe('vi');
+  });
+
+  it('runs only its own nonce-carrying script and style, loads nothing external, and is not indexed', async () => {
+    await insertOrder({ id: 'ord_page4' });
+    const { res, html } = await page('/pay/ord_page4');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(nonce).toBeTruthy();
+    expect(html).toContain(`<script nonce="${nonce}">`);
+    expect(html).toContain(`<style nonce="${nonce}">`);
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/);
+    expect(res.headers.get('x-robots-tag')).toContain('noindex');
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow"/>');
+    const again = await page('/pay/ord_page4');
+    expect(again.res.headers.get('content-security-policy')).not.toBe(csp);
+  });
+
+  it('escapes what the merchant wrote', async () => {
+    await insertOrder({ id: 'ord_page5', description: '<script>alert(1)</script>' });
+    const { html } = await page('/pay/ord_page5');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('shows what is still due on a partly paid order', async () => {
+    await insertOrder({ id: 'ord_page6', status: 'partially_paid', amount: 50_000, amountPaid: 20_000 });
+    const { html } = await page('/pay/ord_page6');
+    expect(html).toContain('data-status="partially_paid"');
+    expect(html).toContain('30.000\u00a0₫');
+    expect(copyValues(html)).toContain('30000');
+  });
+
+  it('renders a paid order as paid, with the way back to the shop', async () => {
+    await insertOrder({ id: 'ord_page7', status: 'paid', amountPaid: 50_000, returnUrl: 'https://shop.example/thanks?o=1' });
+    const { html } = await page('/pay/ord_page7?lang=en');
+    expect(html).toContain('data-status="paid"');
+    expect(html).toMatch(/<a class="back" href="https:\/\/shop\.example\/thanks\?o=1"[^>]*>Return to shop</);
+  });
+
+  it('never links a return URL that is not http(s)', async () => {
+    await insertOrder({ id: 'ord_page8', status: 'paid', amountPaid: 50_000, returnUrl: 'javascript:alert(1)' });
+    const { html } = await page('/pay/ord_page8');
+    expect(html).not.toContain('javascript:');
+  });
+
+  it('shows a pending order past its expiry as expired', async () => {
+    await insertOrder({ id: 'ord_page9', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    const { html } = await page('/pay/ord_page9');
+    expect(html).toContain('data-status="expired"');
+  });
+});
+
+describe('GET /pay/{unknown}', () => {
+  it('is a friendly HTML 404 in the payer’s language', async () => {
+    const { res, html } = await page('/pay/ord_doesnotexist0000000000', { 'accept-language': 'en' });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(htmlLang(html)).toBe('en');
+    expect(html).toContain('Order not found');
+    expect(res.headers.get('x-robots-tag')).toContain('noindex');
+  });
+
+  it('is the same page for ids that could never exist', async () => {
+    const { res, html } = await page('/pay/not-an-order');
+    expect(res.status).toBe(404);
+    expect(html).toContain('Không tìm thấy đơn hàng');
+  });
+});
