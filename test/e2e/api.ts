@@ -1,0 +1,42 @@
+/** The merchant-side calls the browser test needs, through the public HTTP API. */
+export async function call<T>(base: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+export interface Order {
+  id: string;
+  checkoutUrl: string;
+  paymentCode: string;
+  bank: { accountNumber: string; accountName: string };
+}
+
+/** A test-mode merchant with one direct bank account: enough to create orders and pay them in the sandbox. */
+export async function newMerchant(base: string, adminToken: string) {
+  const merchant = await call<{ apiKey: string }>(base, adminToken, 'POST', '/v1/admin/merchants', { name: 'Cửa hàng E2E', mode: 'test' });
+  const account = await call<{ id: string }>(base, merchant.apiKey, 'POST', '/v1/provider-accounts', {
+    provider: 'direct',
+    bank: 'VCB',
+    accountNumber: '1017595600',
+    accountName: 'CONG TY TNHH CUA HANG E2E',
+  });
+  let n = 0;
+  return {
+    order: (extra: Record<string, unknown> = {}) =>
+      call<Order>(base, merchant.apiKey, 'POST', '/v1/orders', {
+        amount: 50_000,
+        reference: `E2E-${Date.now()}-${++n}`,
+        providerAccountId: account.id,
+        description: 'Áo thun size M',
+        ...extra,
+      }),
+    pay: (orderId: string, body: Record<string, unknown> = {}) =>
+      call(base, merchant.apiKey, 'POST', `/v1/sandbox/orders/${orderId}/pay`, body),
+  };
+}
