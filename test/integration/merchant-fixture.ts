@@ -1,0 +1,67 @@
+// Test merchants created through the real admin API, with a small client for the merchant API.
+import { exports } from 'cloudflare:workers';
+
+export const worker = (exports as unknown as { default: Fetcher }).default;
+export const BASE = 'https://router.test';
+export const ADMIN_TOKEN = 'test-admin-token';
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are whatever JSON the API sent
+export type Json = any;
+
+export interface ApiResponse<T = Json> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** One request; a JS value body is sent as JSON, a string as is. */
+export async function call<T = Json>(
+  method: string,
+  path: string,
+  init: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await worker.fetch(`${BASE}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {}
+  return { status: res.status, headers: res.headers, body: parsed as T, text } satisfies ApiResponse<T>;
+}
+
+export const admin = (method: string, path: string, body?: unknown) => call(method, path, { token: ADMIN_TOKEN, body });
+
+export const DIRECT_ACCOUNT = { provider: 'direct', bank: '970436', accountNumber: '1017595600', accountName: 'CONG TY KIEM THU' };
+
+export async function newMerchant(mode: 'test' | 'live' = 'test') {
+  const created = await admin('POST', '/v1/admin/merchants', { name: `Shop ${mode}`, mode });
+  if (created.status !== 201) throw new Error(`merchant: ${created.status} ${created.text}`);
+  const { id, apiKey } = created.body as { id: string; apiKey: string };
+  const api = <T = Json>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    call<T>(method, path, { token: apiKey, body, headers });
+  return {
+    id,
+    apiKey,
+    api,
+    async account(fields: Record<string, unknown> = DIRECT_ACCOUNT) {
+      const res = await api('POST', '/v1/provider-accounts', fields);
+      if (res.status !== 201) throw new Error(`account: ${res.status} ${res.text}`);
+      return res.body as { id: string; provider: string; webhookUrls: Record<string, string> };
+    },
+    async order(fields: Record<string, unknown> = {}) {
+      const res = await api('POST', '/v1/orders', { amount: 50_000, reference: `INV-${crypto.randomUUID().slice(0, 8)}`, ...fields });
+      if (res.status !== 201) throw new Error(`order: ${res.status} ${res.text}`);
+      return res.body as Record<string, Json> & { id: string; paymentCode: string; status: string };
+    },
+  };
+}
+
+export type TestMerchant = Awaited<ReturnType<typeof newMerchant>>;
