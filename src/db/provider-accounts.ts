@@ -1,6 +1,7 @@
 import { open } from '../crypto/secret-box';
 import type { Env } from '../env';
 import type { ProviderAccount, ProviderName } from '../providers/types';
+import { afterCursor, type Cursor } from './pagination';
 
 export interface ProviderAccountRow {
   id: string;
@@ -43,4 +44,66 @@ export async function loadAccount(env: Env, id: string, opts: { merchantId?: str
   if (opts.merchantId && row.merchant_id !== opts.merchantId) return null;
   if (row.deleted_at && !opts.includeDeleted) return null;
   return toAccount(env, row);
+}
+
+export interface NewProviderAccount {
+  id: string;
+  merchantId: string;
+  provider: ProviderName;
+  label: string | null;
+  createsQr: boolean;
+  baseUrl: string | null;
+  config: Record<string, string>;
+  /** Already sealed (secret-box bound to `id`). */
+  sealedCredentials: string;
+  createdAt: string;
+}
+
+export async function insertAccount(env: Env, account: NewProviderAccount): Promise<void> {
+  await env.DB.prepare(
+    `INSERT INTO provider_accounts (id, merchant_id, provider, label, creates_qr, base_url, config, credentials, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+    .bind(
+      account.id,
+      account.merchantId,
+      account.provider,
+      account.label,
+      account.createsQr ? 1 : 0,
+      account.baseUrl,
+      JSON.stringify(account.config),
+      account.sealedCredentials,
+      account.createdAt,
+    )
+    .run();
+}
+
+/** One page of a merchant's live accounts, newest first (`limit + 1` rows: see db/pagination). */
+export async function listAccounts(env: Env, merchantId: string, cursor: Cursor | null, limit: number) {
+  const after = afterCursor(cursor, 'pa.created_at', 'pa.id');
+  const { results } = await env.DB.prepare(
+    `${SELECT} WHERE pa.merchant_id = ? AND pa.deleted_at IS NULL AND ${after.sql}
+      ORDER BY pa.created_at DESC, pa.id DESC LIMIT ?`,
+  )
+    .bind(merchantId, ...after.params, limit + 1)
+    .all<ProviderAccountRow>();
+  return results;
+}
+
+/** Soft delete: the row stays so the account's orders keep their history and late callbacks still verify. */
+export async function softDeleteAccount(env: Env, merchantId: string, id: string): Promise<boolean> {
+  const result = await env.DB.prepare('UPDATE provider_accounts SET deleted_at = ? WHERE id = ? AND merchant_id = ? AND deleted_at IS NULL')
+    .bind(new Date().toISOString(), id, merchantId)
+    .run();
+  return result.meta.changes > 0;
+}
+
+/** Ids of the merchant's live accounts that create QR codes (at most two: enough to tell "exactly one"). */
+export async function qrAccountIds(env: Env, merchantId: string): Promise<string[]> {
+  const { results } = await env.DB.prepare(
+    'SELECT id FROM provider_accounts WHERE merchant_id = ? AND creates_qr = 1 AND deleted_at IS NULL ORDER BY created_at LIMIT 2',
+  )
+    .bind(merchantId)
+    .all<{ id: string }>();
+  return results.map((row) => row.id);
 }

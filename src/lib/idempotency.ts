@@ -1,0 +1,109 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { sha256Hex } from '../crypto/hmac';
+import type { AppEnv, Env } from '../env';
+import { conflict, unprocessable } from './problem';
+
+/*
+ * `Idempotency-Key` on merchant POSTs (CONTRACT §1), in the manner of Stripe:
+ * - The key is claimed before the handler runs (a row with status NULL = in flight), so of any number of
+ *   concurrent duplicates exactly one executes; the others wait for its answer and replay it.
+ * - A success (2xx) is stored and replayed for 24 h: same status, same body, nothing created again.
+ * - An error releases the key. Errors never leave a partial write, so running the request again is safe,
+ *   and it lets a client retry the same key after a provider outage (502) or after fixing what a 4xx named.
+ *   Stripe likewise stores no result for requests that failed validation and lets failed ones be retried.
+ * - The same key with a different request (method, path or body) is 409.
+ */
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const RETENTION_MS = 24 * 60 * 60 * 1000;
+/** An in-flight claim older than this belongs to a request that died (provider calls time out after 10 s). */
+const ABANDONED_MS = 60_000;
+const WAIT_MS = 15_000;
+
+interface KeyRow {
+  request_hash: string;
+  status: number | null;
+  body: string | null;
+}
+
+type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: string };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Takes the key (new, expired or abandoned), or waits for the request holding it and returns its answer. */
+async function claim(env: Env, merchantId: string, key: string, hash: string): Promise<Claim> {
+  const deadline = Date.now() + WAIT_MS;
+  for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
+    const now = Date.now();
+    const taken = await env.DB.prepare(
+      `INSERT INTO idempotency_keys (merchant_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, NULL, NULL, ?)
+       ON CONFLICT (merchant_id, key) DO UPDATE
+         SET request_hash = excluded.request_hash, status = NULL, body = NULL, created_at = excluded.created_at
+         WHERE idempotency_keys.created_at < ? OR (idempotency_keys.status IS NULL AND idempotency_keys.created_at < ?)`,
+    )
+      .bind(
+        merchantId,
+        key,
+        hash,
+        new Date(now).toISOString(),
+        new Date(now - RETENTION_MS).toISOString(),
+        new Date(now - ABANDONED_MS).toISOString(),
+      )
+      .run();
+    if (taken.meta.changes > 0) return { kind: 'claimed' };
+    const row = await env.DB.prepare('SELECT request_hash, status, body FROM idempotency_keys WHERE merchant_id = ? AND key = ?')
+      .bind(merchantId, key)
+      .first<KeyRow>();
+    if (!row) continue; // released by a failed first attempt: claim it ourselves
+    if (row.request_hash !== hash) throw conflict('This Idempotency-Key was already used with a different request');
+    if (row.status !== null) return { kind: 'replay', status: row.status, body: row.body ?? '' };
+    if (Date.now() + pause > deadline) throw conflict('A request with this Idempotency-Key is still in progress; retry later');
+    await sleep(pause);
+  }
+}
+
+async function finish(c: Context<AppEnv>, merchantId: string, key: string, hash: string) {
+  const db = c.env.DB;
+  if (c.res.status >= 200 && c.res.status < 300) {
+    const body = await c.res.clone().text();
+    await db
+      .prepare('UPDATE idempotency_keys SET status = ?, body = ? WHERE merchant_id = ? AND key = ? AND request_hash = ? AND status IS NULL')
+      .bind(c.res.status, body, merchantId, key, hash)
+      .run();
+  } else {
+    await release(c.env, merchantId, key, hash);
+  }
+}
+
+const release = (env: Env, merchantId: string, key: string, hash: string) =>
+  env.DB.prepare('DELETE FROM idempotency_keys WHERE merchant_id = ? AND key = ? AND request_hash = ? AND status IS NULL')
+    .bind(merchantId, key, hash)
+    .run();
+
+function replay(answer: { status: number; body: string }): Response {
+  const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
+  if (answer.body) headers['content-type'] = 'application/json';
+  return new Response(answer.body || null, { status: answer.status, headers });
+}
+
+/** Route middleware for merchant POSTs; runs after merchant auth (keys are per merchant). */
+export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return next();
+  if (!KEY_PATTERN.test(key)) {
+    throw unprocessable('Invalid Idempotency-Key header', [
+      { path: 'Idempotency-Key', message: 'Expected 1–255 printable ASCII characters' },
+    ]);
+  }
+  const merchantId = c.get('merchant').id;
+  const hash = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+  const claimed = await claim(c.env, merchantId, key, hash);
+  if (claimed.kind === 'replay') return replay(claimed);
+  try {
+    await next();
+  } catch (error) {
+    await release(c.env, merchantId, key, hash);
+    throw error;
+  }
+  await finish(c, merchantId, key, hash);
+};

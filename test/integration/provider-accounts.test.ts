@@ -1,0 +1,171 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BASE, DIRECT_ACCOUNT, newMerchant, type TestMerchant } from './merchant-fixture';
+
+const db = (env as unknown as { DB: D1Database }).DB;
+const NAME = 'CONG TY TNHH KIEM THU';
+
+/** A valid body per provider, with a distinct secret in every credential field. */
+const BODIES: Record<string, Record<string, string>> = {
+  direct: { bank: 'VCB', accountNumber: '1017595600', accountName: NAME },
+  bankhub: { clientId: 'bh-client', secretKey: 'SECRET-bh-secretKey', accessToken: 'SECRET-bh-accessToken' },
+  vietqr: {
+    username: 'vqr-user',
+    password: 'SECRET-vqr-password',
+    bankCode: 'MB',
+    bankAccount: '0123456789',
+    userBankName: 'NGUYEN VAN A',
+    callbackUsername: 'cb-user',
+    callbackPassword: 'SECRET-vqr-callbackPassword',
+  },
+  tingee: { clientId: 'tg-client', secretToken: 'SECRET-tg-secretToken', bankName: 'MBB', accountNumber: '0123456789' },
+  payos: { clientId: 'po-client', apiKey: 'SECRET-po-apiKey', checksumKey: 'SECRET-po-checksumKey' },
+  casso: { checksumKey: 'SECRET-casso-checksumKey', bank: '970436', accountNumber: '1017595600', accountName: NAME },
+  sepay: {
+    apiKey: 'SECRET-sepay-apiKey',
+    webhookSecret: 'SECRET-sepay-webhookSecret',
+    bank: 'MB',
+    accountNumber: '0123456789',
+    accountName: NAME,
+  },
+};
+
+const EXPECTED: Record<string, { createsQr: boolean; urls: (id: string) => Record<string, string | RegExp> }> = {
+  direct: { createsQr: true, urls: () => ({}) },
+  bankhub: { createsQr: true, urls: (id) => ({ transactions: new RegExp(`^${BASE}/hooks/bankhub/${id}/[0-9a-z]{26,}$`) }) },
+  vietqr: {
+    createsQr: true,
+    urls: (id) => ({
+      base: `${BASE}/hooks/vietqr/${id}`,
+      tokenGenerate: `${BASE}/hooks/vietqr/${id}/api/token_generate`,
+      transactionSync: `${BASE}/hooks/vietqr/${id}/bank/api/transaction-sync`,
+    }),
+  },
+  tingee: { createsQr: true, urls: (id) => ({ notification: `${BASE}/hooks/tingee/${id}` }) },
+  payos: { createsQr: true, urls: (id) => ({ webhook: `${BASE}/hooks/payos/${id}` }) },
+  casso: { createsQr: false, urls: (id) => ({ webhook: `${BASE}/hooks/casso/${id}` }) },
+  sepay: { createsQr: false, urls: (id) => ({ webhook: `${BASE}/hooks/sepay/${id}` }) },
+};
+
+const secretsOf = (body: Record<string, string>) => Object.values(body).filter((value) => value.startsWith('SECRET-'));
+
+let merchant: TestMerchant;
+beforeAll(async () => {
+  merchant = await newMerchant();
+});
+
+describe('POST /v1/provider-accounts', () => {
+  for (const provider of Object.keys(BODIES)) {
+    it(`${provider}: 201 with createsQr and its webhook URLs; credentials are sealed and never echoed`, async () => {
+      const body = { provider, label: `my ${provider}`, ...BODIES[provider] };
+      const created = await merchant.api('POST', '/v1/provider-accounts', body);
+      expect(created.status).toBe(201);
+      const { id } = created.body;
+      const expected = EXPECTED[provider]!;
+      expect(Object.keys(created.body).sort()).toEqual(['createdAt', 'createsQr', 'id', 'label', 'provider', 'webhookUrls']);
+      expect(created.body).toMatchObject({
+        id: expect.stringMatching(/^pa_[0-9a-z]{26}$/),
+        provider,
+        label: `my ${provider}`,
+        createsQr: expected.createsQr,
+      });
+      const urls = expected.urls(id);
+      expect(Object.keys(created.body.webhookUrls).sort()).toEqual(Object.keys(urls).sort());
+      for (const [key, url] of Object.entries(urls)) {
+        if (typeof url === 'string') expect(created.body.webhookUrls[key]).toBe(url);
+        else expect(created.body.webhookUrls[key]).toMatch(url);
+      }
+
+      const fetched = await merchant.api('GET', `/v1/provider-accounts/${id}`);
+      expect(fetched.status).toBe(200);
+      expect(fetched.body).toEqual(created.body);
+      const row = await db
+        .prepare('SELECT config, credentials FROM provider_accounts WHERE id = ?')
+        .bind(id)
+        .first<{ config: string; credentials: string }>();
+      for (const secret of secretsOf(BODIES[provider]!)) {
+        expect(created.text).not.toContain(secret);
+        expect(fetched.text).not.toContain(secret);
+        expect(`${row?.config}${row?.credentials}`).not.toContain(secret);
+      }
+    });
+  }
+
+  it('bankhub: every account gets its own secret URL token', async () => {
+    const first = await merchant.account({ provider: 'bankhub', ...BODIES.bankhub });
+    const second = await merchant.account({ provider: 'bankhub', ...BODIES.bankhub });
+    const token = (url = '') => url.split('/').at(-1);
+    expect(token(first.webhookUrls.transactions)).not.toBe(token(second.webhookUrls.transactions));
+  });
+
+  it('label is optional (null)', async () => {
+    const created = await merchant.account(DIRECT_ACCOUNT);
+    expect((created as unknown as { label: unknown }).label).toBeNull();
+  });
+
+  const invalid: [string, Record<string, unknown>, string][] = [
+    ['unknown provider', { ...DIRECT_ACCOUNT, provider: 'momo' }, 'provider'],
+    ['missing provider', { bank: 'VCB', accountNumber: '1', accountName: 'A' }, 'provider'],
+    ['missing accountNumber', { provider: 'direct', bank: 'VCB', accountName: 'A' }, 'accountNumber'],
+    ['unknown field', { ...DIRECT_ACCOUNT, color: 'red' }, 'color'],
+    ['a field of another provider', { ...DIRECT_ACCOUNT, checksumKey: 'x' }, 'checksumKey'],
+    ['unknown bank', { ...DIRECT_ACCOUNT, bank: 'NOPE BANK' }, 'bank'],
+    ['unknown bank (casso)', { provider: 'casso', ...BODIES.casso, bank: '999999' }, 'bank'],
+    ['bad account number', { ...DIRECT_ACCOUNT, accountNumber: '12 34' }, 'accountNumber'],
+    ['baseUrl not http(s)', { ...DIRECT_ACCOUNT, baseUrl: 'ftp://example.com' }, 'baseUrl'],
+    ['baseUrl relative', { provider: 'payos', ...BODIES.payos, baseUrl: '/v2' }, 'baseUrl'],
+    ['sepay without apiKey or webhookSecret', { provider: 'sepay', bank: 'MB', accountNumber: '1', accountName: 'A' }, 'apiKey'],
+    ['empty credential', { provider: 'payos', ...BODIES.payos, apiKey: '' }, 'apiKey'],
+  ];
+  for (const [label, body, path] of invalid) {
+    it(`422 naming ${path}: ${label}; nothing stored`, async () => {
+      const before = await db.prepare('SELECT count(*) AS n FROM provider_accounts').first<{ n: number }>();
+      const res = await merchant.api('POST', '/v1/provider-accounts', body);
+      expect(res.status).toBe(422);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+      const after = await db.prepare('SELECT count(*) AS n FROM provider_accounts').first<{ n: number }>();
+      expect(after?.n).toBe(before?.n);
+    });
+  }
+
+  it('sepay accepts only one of its two secrets', async () => {
+    const { apiKey, webhookSecret, ...rest } = BODIES.sepay!;
+    expect((await merchant.api('POST', '/v1/provider-accounts', { provider: 'sepay', ...rest, apiKey })).status).toBe(201);
+    expect((await merchant.api('POST', '/v1/provider-accounts', { provider: 'sepay', ...rest, webhookSecret })).status).toBe(201);
+  });
+});
+
+describe('GET list and DELETE', () => {
+  it('lists newest first across cursor pages, and rejects bad limits and cursors', async () => {
+    const shop = await newMerchant();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await shop.account({ ...DIRECT_ACCOUNT, label: `n${i}` })).id);
+    const first = await shop.api('GET', '/v1/provider-accounts?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.data.map((a: { id: string }) => a.id)).toEqual([ids[2], ids[1]]);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await shop.api('GET', `/v1/provider-accounts?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    expect(second.body).toEqual({ data: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
+    for (const query of ['limit=0', 'limit=101', 'limit=abc', 'cursor=garbage']) {
+      const res = await shop.api('GET', `/v1/provider-accounts?${query}`);
+      expect(res.status, query).toBe(422);
+      expect(res.body.errors[0].path).toBe(query.split('=')[0]);
+    }
+  });
+
+  it('DELETE is 204, then the account is gone (404, unlisted) while its orders keep their history', async () => {
+    const shop = await newMerchant();
+    const account = await shop.account();
+    const order = await shop.order({ providerAccountId: account.id });
+    expect((await shop.api('DELETE', `/v1/provider-accounts/${account.id}`)).status).toBe(204);
+    expect((await shop.api('GET', `/v1/provider-accounts/${account.id}`)).status).toBe(404);
+    expect((await shop.api('DELETE', `/v1/provider-accounts/${account.id}`)).status).toBe(404);
+    expect((await shop.api('GET', '/v1/provider-accounts')).body.data).toEqual([]);
+    const kept = await shop.api('GET', `/v1/orders/${order.id}`);
+    expect(kept.body).toEqual(order);
+    // …and it can no longer be used for new orders
+    const res = await shop.api('POST', '/v1/orders', { amount: 1000, reference: 'AFTER-DELETE', providerAccountId: account.id });
+    expect(res.status).toBe(422);
+  });
+});
