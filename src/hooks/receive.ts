@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { publicOrigin } from '../api/public-origin';
 import type { AppEnv } from '../env';
 import { log } from '../lib/log';
 import { HttpError } from '../lib/problem';
@@ -55,7 +56,10 @@ export function receiveRoute<Presented>(receiver: Receiver<Presented>) {
       const account = await callbackAccount(c.env, c.req.param('paId'), receiver.provider);
       const raw = await readRawBody(c.req.raw);
       const batch = await receiver.accept(presented, { raw, account, now, secretsKey: c.env.SECRETS_KEY });
-      const settled = batch.transactions.length > 0 ? await settleTransactions(c.env, account, batch.transactions) : [];
+      const settled =
+        batch.transactions.length > 0
+          ? await settleTransactions(c.env, account, batch.transactions, { origin: publicOrigin(c.env, c.req.url) })
+          : [];
       log('info', 'callback accepted', {
         requestId: c.get('requestId'),
         provider: receiver.provider,
