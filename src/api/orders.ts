@@ -1,5 +1,93 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { getOrder, listOrders } from '../db/orders';
+import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
+import { idempotency } from '../lib/idempotency';
+import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
+import { cancelOrder } from '../orders/cancel';
+import { createOrder } from '../orders/create';
+import { createOrderBody, orderSchema, orderStatus } from '../orders/schema';
+import { orderToJson } from '../orders/serialize';
+import { publicOrigin } from './public-origin';
 
 const app = createRouter();
+const security = [{ apiKey: [] }];
+const tags = ['Orders'];
+const idParam = z.object({ id: z.string().openapi({ example: 'ord_…' }) });
+const orderResponse = (description: string) => ({ description, content: { 'application/json': { schema: orderSchema } } });
+
+const createOrderRoute = createRoute({
+  method: 'post',
+  path: '/v1/orders',
+  tags,
+  security,
+  summary: 'Create an order and its VietQR code',
+  middleware: [idempotency] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: createOrderBody } } } },
+  responses: { 201: orderResponse('The order') },
+});
+
+app.openapi(createOrderRoute, async (c) => {
+  const origin = publicOrigin(c.env, c.req.url);
+  const row = await createOrder(c.env, c.get('merchant'), c.req.valid('json'), origin);
+  return c.json(orderToJson(row, origin), 201);
+});
+
+const listOrdersRoute = createRoute({
+  method: 'get',
+  path: '/v1/orders',
+  tags,
+  security,
+  summary: 'List orders, newest first',
+  request: {
+    query: z.object({ ...pageQuery, status: orderStatus.optional(), reference: z.string().max(64).optional() }),
+  },
+  responses: { 200: { description: 'One page of orders', content: { 'application/json': { schema: pageSchema(orderSchema) } } } },
+});
+
+app.openapi(listOrdersRoute, async (c) => {
+  const { limit, cursor, status, reference } = c.req.valid('query');
+  const rows = await listOrders(c.env, c.get('merchant').id, { status, reference }, decodeCursor(cursor), limit);
+  const origin = publicOrigin(c.env, c.req.url);
+  const page = toPage(
+    rows,
+    limit,
+    (row) => ({ time: row.created_at, id: row.id }),
+    (row) => orderToJson(row, origin),
+  );
+  return c.json(page, 200);
+});
+
+const getOrderRoute = createRoute({
+  method: 'get',
+  path: '/v1/orders/{id}',
+  tags,
+  security,
+  summary: 'Get an order',
+  request: { params: idParam },
+  responses: { 200: orderResponse('The order') },
+});
+
+app.openapi(getOrderRoute, async (c) => {
+  const row = await getOrder(c.env, c.get('merchant').id, c.req.valid('param').id);
+  if (!row) throw notFound('No such order');
+  return c.json(orderToJson(row, publicOrigin(c.env, c.req.url)), 200);
+});
+
+const cancelOrderRoute = createRoute({
+  method: 'post',
+  path: '/v1/orders/{id}/cancel',
+  tags,
+  security,
+  summary: 'Cancel a pending or partially paid order',
+  middleware: [idempotency] as const,
+  request: { params: idParam },
+  responses: { 200: orderResponse('The canceled order') },
+});
+
+app.openapi(cancelOrderRoute, async (c) => {
+  const row = await cancelOrder(c.env, c.get('merchant').id, c.req.valid('param').id);
+  return c.json(orderToJson(row, publicOrigin(c.env, c.req.url)), 200);
+});
 
 export default app;
