@@ -7,6 +7,7 @@ import docs from './api/docs';
 import endpoints from './api/endpoints';
 import events from './api/events';
 import health from './api/health';
+import orderQr from './api/order-qr';
 import orders from './api/orders';
 import payments from './api/payments';
 import providerAccounts from './api/provider-accounts';
@@ -38,6 +39,7 @@ export function createApp() {
   app.route('/', docs);
   app.route('/', qr);
   app.route('/', qrSvg);
+  app.route('/', orderQr);
   app.route('/', admin);
   app.route('/', providerAccounts);
   app.route('/', orders);
