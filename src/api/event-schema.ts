@@ -18,7 +18,10 @@ export const eventSchema = z
     type: z.enum(EVENT_TYPE_VALUES),
     createdAt: z.string(),
     data: z.object({
-      order: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'The order (as GET /v1/orders/{id}) at the time of the event' }),
+      order: z
+        .record(z.string(), z.unknown())
+        .nullable()
+        .openapi({ description: 'The order (as GET /v1/orders/{id}) at the time of the event' }),
       payment: paymentSchema.nullable(),
     }),
   })

@@ -5,7 +5,15 @@ import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import { replayTargets } from '../settlement/outbox-control';
 import { ledgerStub } from '../settlement/owners';
-import { type AttemptRow, attemptFromRow, attemptSchema, EVENT_TYPE_VALUES, type EventRow, eventFromRow, eventSchema } from './event-schema';
+import {
+  type AttemptRow,
+  attemptFromRow,
+  attemptSchema,
+  EVENT_TYPE_VALUES,
+  type EventRow,
+  eventFromRow,
+  eventSchema,
+} from './event-schema';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];
@@ -38,7 +46,10 @@ app.openapi(list, async (c) => {
   )
     .bind(c.get('merchant').id, ...(type ? [type] : []), ...after.params, limit + 1)
     .all<EventRow>();
-  return c.json(toPage(results, limit, (row) => ({ time: row.created_at, id: row.id }), eventFromRow), 200);
+  return c.json(
+    toPage(results, limit, (row) => ({ time: row.created_at, id: row.id }), eventFromRow),
+    200,
+  );
 });
 
 const getOne = createRoute({
@@ -72,7 +83,10 @@ app.openapi(attempts, async (c) => {
   )
     .bind(event.id, ...after.params, limit + 1)
     .all<AttemptRow>();
-  return c.json(toPage(results, limit, (row) => ({ time: row.created_at, id: row.id }), attemptFromRow), 200);
+  return c.json(
+    toPage(results, limit, (row) => ({ time: row.created_at, id: row.id }), attemptFromRow),
+    200,
+  );
 });
 
 const replay = createRoute({

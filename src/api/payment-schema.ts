@@ -13,7 +13,9 @@ export const paymentSchema = z
     amount: z.number().int(),
     content: z.string(),
     accountNumber: z.string().nullable(),
-    counterAccount: z.object({ bankBin: z.string().nullable(), accountNumber: z.string().nullable(), name: z.string().nullable() }).nullable(),
+    counterAccount: z
+      .object({ bankBin: z.string().nullable(), accountNumber: z.string().nullable(), name: z.string().nullable() })
+      .nullable(),
     occurredAt: z.string(),
     receivedAt: z.string(),
     matchedBy: z.enum(['reference', 'virtual_account', 'payment_code', 'sandbox']).nullable(),

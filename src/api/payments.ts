@@ -11,7 +11,9 @@ const page = { description: 'A page of payments, newest first', content: { 'appl
 
 async function listPayments(env: Env, where: string, params: unknown[], limit: number, cursorText: string | undefined) {
   const after = afterCursor(decodeCursor(cursorText), 'received_at');
-  const { results } = await env.DB.prepare(`SELECT * FROM payments WHERE ${where} AND ${after.sql} ORDER BY received_at DESC, id DESC LIMIT ?`)
+  const { results } = await env.DB.prepare(
+    `SELECT * FROM payments WHERE ${where} AND ${after.sql} ORDER BY received_at DESC, id DESC LIMIT ?`,
+  )
     .bind(...params, ...after.params, limit + 1)
     .all<PaymentRow>();
   return toPage(results, limit, (row) => ({ time: row.received_at, id: row.id }), paymentFromRow);

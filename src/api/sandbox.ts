@@ -11,7 +11,10 @@ import { publicOrigin } from './public-origin';
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Sandbox'];
-const accepted = { description: 'Accepted: settled through the real path', content: { 'application/json': { schema: z.object({ paymentId: z.string() }) } } };
+const accepted = {
+  description: 'Accepted: settled through the real path',
+  content: { 'application/json': { schema: z.object({ paymentId: z.string() }) } },
+};
 
 /** Sandbox money is for test merchants only: a live merchant gets 403 before anything is read. */
 function requireTestMode(mode: 'test' | 'live') {
@@ -70,7 +73,10 @@ app.openapi(pay, async (c) => {
     occurredAt: now,
     raw: JSON.stringify({ sandbox: true, orderId: id, amount }),
   };
-  const [result] = await settleTransactions(c.env, account, [tx], { origin: publicOrigin(c.env, c.req.url), force: { orderId: id, matchedBy: 'sandbox' } });
+  const [result] = await settleTransactions(c.env, account, [tx], {
+    origin: publicOrigin(c.env, c.req.url),
+    force: { orderId: id, matchedBy: 'sandbox' },
+  });
   return c.json({ paymentId: result!.paymentId }, 202);
 });
 

@@ -60,7 +60,9 @@ export class AccountDO extends DurableObject<Env> {
   async replay(eventId: string, endpointIds: string[]): Promise<number> {
     const identity = kvGet<Identity>(this.sql, 'identity');
     if (!identity) return 0;
-    const count = this.ctx.storage.transactionSync(() => replayEvent(this.sql, { ...identity, orderId: null, now: new Date() }, eventId, endpointIds));
+    const count = this.ctx.storage.transactionSync(() =>
+      replayEvent(this.sql, { ...identity, orderId: null, now: new Date() }, eventId, endpointIds),
+    );
     await afterCommit(this.ctx.storage, this.sql, this.env);
     return count;
   }

@@ -84,7 +84,8 @@ async function deliverOne(owner: DeliveryOwner, row: OutboxRow, endpoint: Endpoi
 async function recordAttempt(owner: DeliveryOwner, row: OutboxRow, endpoint: EndpointRow, result: SendResult, at: Date) {
   const attempt = row.attempts + 1;
   const now = Date.now();
-  const delay = result.ok || result.abort || result.disable ? null : nextAttemptDelay(attempt, Math.random, parseRetryAfter(result.retryAfter, now));
+  const delay =
+    result.ok || result.abort || result.disable ? null : nextAttemptDelay(attempt, Math.random, parseRetryAfter(result.retryAfter, now));
   const status = result.ok ? 'succeeded' : delay === null ? 'failed' : 'pending';
   owner.storage.transactionSync(() => {
     updateOutbox(owner, row, status, attempt, delay === null ? null : now + delay, at);

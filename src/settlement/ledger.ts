@@ -97,25 +97,16 @@ export interface EventContext {
  * Records an event and one outbox row per subscribed endpoint (skipped, for a disabled endpoint, so that
  * recover can send it later). Returns the event.
  */
-export function insertEvent(
-  sql: SqlStorage,
-  ctx: EventContext,
-  type: EventType,
-  data: EventJson['data'],
-): EventJson {
+export function insertEvent(sql: SqlStorage, ctx: EventContext, type: EventType, data: EventJson['data']): EventJson {
   const createdAt = ctx.now.toISOString();
   const event: EventJson = { id: newId('evt'), object: 'event', type, createdAt, data };
   const json = JSON.stringify(event);
   sql.exec('INSERT INTO events (id, type, json) VALUES (?, ?, ?)', event.id, type, json);
-  project(sql, 'INSERT INTO events (id, merchant_id, type, order_id, payment_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [
-    event.id,
-    ctx.merchantId,
-    type,
-    ctx.orderId,
-    data.payment?.id ?? null,
-    JSON.stringify(data),
-    createdAt,
-  ]);
+  project(
+    sql,
+    'INSERT INTO events (id, merchant_id, type, order_id, payment_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    [event.id, ctx.merchantId, type, ctx.orderId, data.payment?.id ?? null, JSON.stringify(data), createdAt],
+  );
   for (const endpoint of ctx.endpoints) {
     if (endpoint.eventTypes && !endpoint.eventTypes.includes(type)) continue;
     addDelivery(sql, ctx, event.id, endpoint.id, endpoint.enabled ? 'pending' : 'skipped');
@@ -155,7 +146,14 @@ export type OutboxRow = {
   createdAt: string;
 };
 
-export function projectDelivery(sql: SqlStorage, row: OutboxRow, merchantId: string, owner: string, orderId: string | null, updatedAt: string) {
+export function projectDelivery(
+  sql: SqlStorage,
+  row: OutboxRow,
+  merchantId: string,
+  owner: string,
+  orderId: string | null,
+  updatedAt: string,
+) {
   project(
     sql,
     `INSERT INTO deliveries (id, event_id, endpoint_id, merchant_id, order_id, owner, status, attempts, next_attempt_at, created_at, updated_at)
@@ -202,7 +200,9 @@ export function nextOutboxTime(sql: SqlStorage): number | null {
 }
 
 export function pendingProjection(sql: SqlStorage, limit: number): { seq: number; sql: string; params: string }[] {
-  return sql.exec<{ seq: number; sql: string; params: string }>('SELECT seq, sql, params FROM projection ORDER BY seq LIMIT ?', limit).toArray();
+  return sql
+    .exec<{ seq: number; sql: string; params: string }>('SELECT seq, sql, params FROM projection ORDER BY seq LIMIT ?', limit)
+    .toArray();
 }
 
 export function dropProjection(sql: SqlStorage, upToSeq: number): void {

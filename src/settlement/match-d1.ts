@@ -7,7 +7,12 @@ import type { MatchLookups } from './match';
  * that issued them; payment codes are unique per merchant, so any bank feed of the merchant can match.
  */
 export function d1Lookups(env: Env, account: ProviderAccount): MatchLookups {
-  const one = async (sql: string, ...params: string[]) => (await env.DB.prepare(sql).bind(...params).first<{ id: string }>())?.id ?? null;
+  const one = async (sql: string, ...params: string[]) =>
+    (
+      await env.DB.prepare(sql)
+        .bind(...params)
+        .first<{ id: string }>()
+    )?.id ?? null;
   return {
     byProviderReference: (reference) =>
       one('SELECT id FROM orders WHERE provider_account_id = ? AND provider_reference = ? LIMIT 1', account.id, reference),

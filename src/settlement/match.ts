@@ -20,7 +20,10 @@ export interface MatchLookups {
  * First hit wins: the provider's own reference → the order's virtual account → a payment code in the
  * normalized content (earliest in the text). Amount alone never matches.
  */
-export async function matchTransaction(tx: Pick<Transaction, 'providerReference' | 'virtualAccount' | 'content'>, lookups: MatchLookups): Promise<Match | null> {
+export async function matchTransaction(
+  tx: Pick<Transaction, 'providerReference' | 'virtualAccount' | 'content'>,
+  lookups: MatchLookups,
+): Promise<Match | null> {
   if (tx.providerReference) {
     const orderId = await lookups.byProviderReference(tx.providerReference);
     if (orderId) return { orderId, matchedBy: 'reference' };

@@ -5,7 +5,17 @@ import type { Transaction } from '../providers/types';
 import type { DeliveryOwner } from './deliver';
 import { fanoutEndpoints } from './fanout';
 import { maybeFail } from './faults';
-import { type EventContext, type FanoutEndpoint, findPayment, insertEvent, insertPayment, kvGet, kvSet, migrateLedger, project } from './ledger';
+import {
+  type EventContext,
+  type FanoutEndpoint,
+  findPayment,
+  insertEvent,
+  insertPayment,
+  kvGet,
+  kvSet,
+  migrateLedger,
+  project,
+} from './ledger';
 import { afterCommit, armAlarm, runLedgerAlarm } from './ledger-host';
 import type { MatchedBy } from './match';
 import { loadStoredOrder, type StoredOrder } from './order-source';
@@ -127,7 +137,13 @@ export class OrderDO extends DurableObject<Env> {
   }
 
   /** Applies a transition: new order state, its projection, and one event (with outbox rows) per type. Sync. */
-  private commit(stored: StoredOrder, transition: Transition, endpoints: FanoutEndpoint[], now: Date, payment: PaymentJson | null): OrderJson {
+  private commit(
+    stored: StoredOrder,
+    transition: Transition,
+    endpoints: FanoutEndpoint[],
+    now: Date,
+    payment: PaymentJson | null,
+  ): OrderJson {
     const order: OrderJson = {
       ...stored.order,
       status: transition.state.status,

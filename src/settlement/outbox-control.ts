@@ -18,13 +18,21 @@ export function replayEvent(
 }
 
 /** Recover: the named deliveries become due now (failed, waiting for a retry, or skipped while disabled). */
-export function requeueDeliveries(sql: SqlStorage, ctx: Pick<EventContext, 'merchantId' | 'owner' | 'orderId' | 'now'>, ids: string[]): number {
+export function requeueDeliveries(
+  sql: SqlStorage,
+  ctx: Pick<EventContext, 'merchantId' | 'owner' | 'orderId' | 'now'>,
+  ids: string[],
+): number {
   const rows = ids.flatMap((id) => outboxRows(sql, "id = ? AND status IN ('failed', 'pending', 'skipped')", id));
   requeueRows(sql, ctx, rows);
   return rows.length;
 }
 
-function requeueRows(sql: SqlStorage, ctx: Pick<EventContext, 'merchantId' | 'owner' | 'orderId' | 'now'>, rows: ReturnType<typeof outboxRows>) {
+function requeueRows(
+  sql: SqlStorage,
+  ctx: Pick<EventContext, 'merchantId' | 'owner' | 'orderId' | 'now'>,
+  rows: ReturnType<typeof outboxRows>,
+) {
   const now = ctx.now.getTime();
   for (const row of rows) {
     sql.exec("UPDATE outbox SET status = 'pending', next_at = ? WHERE id = ?", now, row.id);
@@ -34,7 +42,9 @@ function requeueRows(sql: SqlStorage, ctx: Pick<EventContext, 'merchantId' | 'ow
 
 /** The endpoints of a merchant that a replay without `endpointId` goes to: every enabled one that wants the type. */
 export async function replayTargets(env: Env, merchantId: string, type: string, endpointId?: string): Promise<string[]> {
-  const { results } = await env.DB.prepare('SELECT id, event_types FROM endpoints WHERE merchant_id = ? AND deleted_at IS NULL AND enabled = 1')
+  const { results } = await env.DB.prepare(
+    'SELECT id, event_types FROM endpoints WHERE merchant_id = ? AND deleted_at IS NULL AND enabled = 1',
+  )
     .bind(merchantId)
     .all<{ id: string; event_types: string | null }>();
   return results

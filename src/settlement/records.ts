@@ -42,7 +42,13 @@ export interface EventJson {
   data: { order: OrderJson | null; payment: PaymentJson | null; endpoint?: JsonValue };
 }
 
-export function paymentJson(id: string, tx: Transaction, orderId: string | null, matchedBy: MatchedBy | null, receivedAt: string): PaymentJson {
+export function paymentJson(
+  id: string,
+  tx: Transaction,
+  orderId: string | null,
+  matchedBy: MatchedBy | null,
+  receivedAt: string,
+): PaymentJson {
   return {
     id,
     object: 'payment',

@@ -27,7 +27,15 @@ export async function settleTransactions(
   for (const tx of txs) {
     const match = opts.force ?? (await matchTransaction(tx, d1Lookups(env, account)));
     if (match) {
-      results.push(await orderStub(env, match.orderId).settle({ orderId: match.orderId, merchantId: account.merchantId, tx, matchedBy: match.matchedBy, origin }));
+      results.push(
+        await orderStub(env, match.orderId).settle({
+          orderId: match.orderId,
+          merchantId: account.merchantId,
+          tx,
+          matchedBy: match.matchedBy,
+          origin,
+        }),
+      );
     } else {
       const ledger = env.ACCOUNT_DO.get(env.ACCOUNT_DO.idFromName(`account:${account.id}`));
       results.push(await ledger.recordUnmatched(account.merchantId, tx));
