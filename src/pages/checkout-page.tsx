@@ -74,7 +74,7 @@ function PaymentDetails({ order, lang, now }: { order: CheckoutOrder; lang: Lang
       <section class="card">
         <figure class="qr">
           <div class="qr-box" role="img" aria-label={t.qrAlt}>
-            {raw(renderQrSvg(order.qrPayload, { size: 256, margin: 2 }))}
+            {raw(renderQrSvg(order.qrPayload, { size: 256, margin: 4 }))}
           </div>
           <figcaption>{t.scanQr}</figcaption>
         </figure>

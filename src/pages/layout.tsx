@@ -18,6 +18,8 @@ export function Layout({ lang, title, nonce, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <meta name="referrer" content="no-referrer" />
+        {/* An empty icon: otherwise the browser asks for /favicon.ico, one more request and a 404. */}
+        <link rel="icon" href="data:," />
         <title>{title}</title>
         <style nonce={nonce} dangerouslySetInnerHTML={{ __html: CHECKOUT_CSS }} />
       </head>

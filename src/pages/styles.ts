@@ -15,7 +15,7 @@ main{max-width:28rem;margin:0 auto;padding:1rem .75rem 2rem}
 .amount{margin:.25rem 0;font-size:2rem;font-weight:700;letter-spacing:-.01em}
 h1,h2{font-size:1.05rem;margin:0 0 .5rem}
 .qr{margin:0;text-align:center}
-.qr-box{display:inline-block;background:#fff;border-radius:10px;padding:.4rem;line-height:0}
+.qr-box{display:inline-block;background:#fff;border-radius:10px;overflow:hidden;line-height:0}
 .qr svg{width:min(16rem,70vw);height:auto}
 .qr figcaption{margin-top:.5rem;font-weight:600}
 .timer{margin:.5rem 0 0;text-align:center;color:var(--muted);font-size:.9rem}

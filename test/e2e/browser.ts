@@ -16,5 +16,5 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A phone-sized viewport (iPhone 12–15 width). */
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** A Vietnamese phone, 390 px wide (iPhone 12–15). */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
