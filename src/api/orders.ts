@@ -86,8 +86,8 @@ const cancelOrderRoute = createRoute({
 });
 
 app.openapi(cancelOrderRoute, async (c) => {
-  const row = await cancelOrder(c.env, c.get('merchant').id, c.req.valid('param').id);
-  return c.json(orderToJson(row, publicOrigin(c.env, c.req.url)), 200);
+  const order = await cancelOrder(c.env, c.get('merchant').id, c.req.valid('param').id, publicOrigin(c.env, c.req.url));
+  return c.json(order as unknown as ReturnType<typeof orderToJson>, 200);
 });
 
 export default app;

@@ -32,7 +32,10 @@ async function eventsOf(merchant: Awaited<ReturnType<typeof newMerchant>>, order
   const all: { type: string; data: { order: { id: string } | null } }[] = [];
   let cursor: string | null = null;
   do {
-    const res = await merchant.api('GET', `/v1/events?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    const res: { body: { data: typeof all; nextCursor: string | null } } = await merchant.api(
+      'GET',
+      `/v1/events?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     all.push(...res.body.data);
     cursor = res.body.nextCursor;
   } while (cursor);

@@ -1,0 +1,165 @@
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { Webhook } from 'standardwebhooks';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RETRY_DELAYS_MS } from '../../src/delivery/schedule';
+import type { Env } from '../../src/env';
+import { clearFaults, injectFault } from '../../src/settlement/faults';
+import { newMerchant } from '../helpers/app';
+
+const testEnv = env as unknown as Env;
+const HOOK = 'https://merchant.example/webhooks';
+
+interface Received {
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+}
+
+/** A merchant endpoint behind the intercepted fetch: answers from a script, records every request. */
+function fakeMerchant(answer: (n: number) => Response | Promise<Response>) {
+  const received: Received[] = [];
+  const original = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const request = new Request(input as RequestInfo, init);
+    if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
+    received.push({ headers: Object.fromEntries(request.headers), body: await request.text(), at: Date.now() });
+    return answer(received.length);
+  });
+  return received;
+}
+
+const stubOf = (orderId: string) => testEnv.ORDER_DO.get(testEnv.ORDER_DO.idFromName(orderId));
+
+/** Simulated clock: every pending delivery of the order becomes due now; returns the delays that were scheduled. */
+async function timePasses(orderId: string): Promise<number[]> {
+  return runInDurableObject(stubOf(orderId), (_instance, state) => {
+    const rows = state.storage.sql.exec<{ next_at: number }>("SELECT next_at FROM outbox WHERE status = 'pending'").toArray();
+    state.storage.sql.exec("UPDATE outbox SET next_at = ? WHERE status = 'pending'", Date.now() - 1);
+    return rows.map((row) => row.next_at - Date.now());
+  });
+}
+
+async function setup(eventTypes: string[] | null = ['order.canceled']) {
+  const merchant = await newMerchant();
+  const endpoint = (await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes })).body;
+  const order = await merchant.order();
+  const cancel = async () => expect((await merchant.api('POST', `/v1/orders/${order.id}/cancel`, {})).status).toBe(200);
+  const attempts = async (eventId: string) =>
+    (
+      (await merchant.api('GET', `/v1/events/${eventId}/attempts`)).body.data as {
+        attempt: number;
+        status: string;
+        responseStatus: number;
+      }[]
+    ).sort((a, b) => a.attempt - b.attempt);
+  return { merchant, endpoint, order, cancel, attempts };
+}
+
+beforeEach(() => clearFaults());
+afterEach(() => vi.restoreAllMocks());
+
+describe('delivery from the order DO', () => {
+  it('signs with Standard Webhooks; the reference verifier accepts it; webhook-id is the event id', async () => {
+    const received = fakeMerchant(() => new Response('ok'));
+    const { endpoint, order, cancel, attempts } = await setup();
+    await cancel();
+    await runDurableObjectAlarm(stubOf(order.id));
+    expect(received).toHaveLength(1);
+    const event = new Webhook(endpoint.secret).verify(received[0]!.body, received[0]!.headers) as { id: string; type: string };
+    expect(event.type).toBe('order.canceled');
+    expect(received[0]!.headers['webhook-id']).toBe(event.id);
+    expect(await attempts(event.id)).toMatchObject([{ attempt: 1, status: 'succeeded', responseStatus: 200 }]);
+  });
+
+  it('a merchant down for "24 hours" then up: retried on the schedule, delivered exactly once', async () => {
+    const received = fakeMerchant((n) => new Response(n <= 7 ? 'down' : 'ok', { status: n <= 7 ? 503 : 200 }));
+    const { order, cancel, attempts } = await setup();
+    await cancel();
+    await runDurableObjectAlarm(stubOf(order.id));
+    for (let retry = 0; retry < 7; retry++) {
+      const [delay] = await timePasses(order.id);
+      const scheduled = RETRY_DELAYS_MS[retry]!;
+      expect(delay).toBeGreaterThanOrEqual(scheduled * 0.8 - 1000);
+      expect(delay).toBeLessThanOrEqual(scheduled * 1.2);
+      await runDurableObjectAlarm(stubOf(order.id));
+    }
+    expect(received).toHaveLength(8);
+    expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
+    const eventId = received[0]!.headers['webhook-id']!;
+    const list = await attempts(eventId);
+    expect(list.map((a) => a.status)).toEqual([...Array(7).fill('failed'), 'succeeded']);
+    // Nothing left to send: time passing changes nothing.
+    expect(await timePasses(order.id)).toEqual([]);
+  });
+
+  it('after the last failure the delivery is failed, and replay sends it again', async () => {
+    const received = fakeMerchant((n) => new Response('', { status: n <= 8 ? 500 : 200 }));
+    const { merchant, order, cancel, attempts } = await setup();
+    await cancel();
+    await runDurableObjectAlarm(stubOf(order.id));
+    for (let i = 0; i < 7; i++) {
+      await timePasses(order.id);
+      await runDurableObjectAlarm(stubOf(order.id));
+    }
+    const eventId = received[0]!.headers['webhook-id']!;
+    expect((await attempts(eventId)).map((a) => a.status)).toEqual(Array(8).fill('failed'));
+    expect(await timePasses(order.id)).toEqual([]);
+    expect((await merchant.api('POST', `/v1/events/${eventId}/replay`, {})).status).toBe(202);
+    await runDurableObjectAlarm(stubOf(order.id));
+    expect(received).toHaveLength(9);
+    expect((await attempts(eventId)).at(-1)).toMatchObject({ attempt: 9, status: 'succeeded' });
+  });
+
+  it('a redirect is not followed and counts as failure; 410 disables the endpoint', async () => {
+    const received = fakeMerchant((n) =>
+      n === 1
+        ? new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } })
+        : new Response('gone', { status: 410 }),
+    );
+    const { merchant, endpoint, order, cancel, attempts } = await setup();
+    await cancel();
+    await runDurableObjectAlarm(stubOf(order.id));
+    const eventId = received[0]!.headers['webhook-id']!;
+    expect(await attempts(eventId)).toMatchObject([{ status: 'failed', responseStatus: 302 }]);
+    await timePasses(order.id);
+    await runDurableObjectAlarm(stubOf(order.id));
+    expect((await merchant.api('GET', `/v1/endpoints/${endpoint.id}`)).body.enabled).toBe(false);
+    expect(received).toHaveLength(2);
+  });
+
+  it('rotation overlap: both the old and the new secret verify a delivery', async () => {
+    const received = fakeMerchant(() => new Response('ok'));
+    const { merchant, endpoint, order, cancel } = await setup();
+    const rotated = (await merchant.api('POST', `/v1/endpoints/${endpoint.id}/rotate-secret`, {})).body;
+    await cancel();
+    await runDurableObjectAlarm(stubOf(order.id));
+    expect(received[0]!.headers['webhook-signature']!.split(' ')).toHaveLength(2);
+    expect(() => new Webhook(endpoint.secret).verify(received[0]!.body, received[0]!.headers)).not.toThrow();
+    expect(() => new Webhook(rotated.secret).verify(received[0]!.body, received[0]!.headers)).not.toThrow();
+  });
+
+  it('a crash after sending, before recording: the alarm sends again, each attempt recorded once', async () => {
+    const received = fakeMerchant(() => new Response('ok'));
+    const { order, cancel, attempts } = await setup();
+    await cancel();
+    injectFault('after-send');
+    await runDurableObjectAlarm(stubOf(order.id));
+    expect(received).toHaveLength(1);
+    await timePasses(order.id);
+    await runDurableObjectAlarm(stubOf(order.id));
+    expect(received).toHaveLength(2);
+    expect(received[1]!.headers['webhook-id']).toBe(received[0]!.headers['webhook-id']);
+    expect(await attempts(received[0]!.headers['webhook-id']!)).toMatchObject([{ attempt: 1, status: 'succeeded' }]);
+  });
+
+  it('only subscribed event types are delivered; fan-out goes to every endpoint', async () => {
+    const received = fakeMerchant(() => new Response('ok'));
+    const { merchant, order } = await setup(['order.paid']);
+    await merchant.api('POST', '/v1/endpoints', { url: `${HOOK}/all`, eventTypes: null });
+    expect((await merchant.api('POST', `/v1/sandbox/orders/${order.id}/pay`, {})).status).toBe(202);
+    await runDurableObjectAlarm(stubOf(order.id));
+    const types = received.map((r) => `${JSON.parse(r.body).type}`).sort();
+    expect(types).toEqual(['order.paid', 'order.paid', 'payment.received']);
+  });
+});
