@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import admin from './api/admin';
 import { adminAuth, merchantAuth } from './api/auth';
+import bankhubLink from './api/bankhub-link';
 import docs from './api/docs';
 import endpoints from './api/endpoints';
 import events from './api/events';
@@ -41,6 +42,7 @@ export function createApp() {
   app.route('/', qrSvg);
   app.route('/', orderQr);
   app.route('/', admin);
+  app.route('/', bankhubLink);
   app.route('/', providerAccounts);
   app.route('/', orders);
   app.route('/', payments);

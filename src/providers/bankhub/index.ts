@@ -1,5 +1,6 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, type BankhubAccountInput, defaultBaseUrl, split, webhookUrls } from './account';
+import { createQr } from './create-qr';
 
 export const bankhub = {
   name: 'bankhub',
@@ -8,4 +9,5 @@ export const bankhub = {
   split,
   defaultBaseUrl,
   webhookUrls,
+  createQr,
 } satisfies ProviderModule<BankhubAccountInput>;

@@ -1,5 +1,6 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, type PayosAccountInput, split, webhookUrls } from './account';
+import { createQr } from './create-qr';
 
 export const payos = {
   name: 'payos',
@@ -8,4 +9,5 @@ export const payos = {
   split,
   defaultBaseUrl,
   webhookUrls,
+  createQr,
 } satisfies ProviderModule<PayosAccountInput>;

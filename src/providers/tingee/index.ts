@@ -1,5 +1,6 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, split, type TingeeAccountInput, webhookUrls } from './account';
+import { createQr } from './create-qr';
 
 export const tingee = {
   name: 'tingee',
@@ -8,4 +9,5 @@ export const tingee = {
   split,
   defaultBaseUrl,
   webhookUrls,
+  createQr,
 } satisfies ProviderModule<TingeeAccountInput>;

@@ -1,5 +1,6 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, split, type VietqrAccountInput, webhookUrls } from './account';
+import { createQr } from './create-qr';
 
 export const vietqr = {
   name: 'vietqr',
@@ -8,4 +9,5 @@ export const vietqr = {
   split,
   defaultBaseUrl,
   webhookUrls,
+  createQr,
 } satisfies ProviderModule<VietqrAccountInput>;
