@@ -36,6 +36,7 @@ export async function newMerchant(base: string, adminToken: string) {
         description: 'Áo thun size M',
         ...extra,
       }),
+    cancel: (orderId: string) => call(base, merchant.apiKey, 'POST', `/v1/orders/${orderId}/cancel`, {}),
     pay: (orderId: string, body: Record<string, unknown> = {}) =>
       call(base, merchant.apiKey, 'POST', `/v1/sandbox/orders/${orderId}/pay`, body),
   };

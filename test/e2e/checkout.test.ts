@@ -86,6 +86,29 @@ describe('the checkout page in Chromium', () => {
     await page.screenshot({ path: `${RESULTS}/checkout-partial-390.png`, fullPage: true });
   });
 
+  it('turns canceled within 3 s when the merchant cancels', async () => {
+    const order = await merchant.order();
+    const page = await phonePage();
+    await page.goto(order.checkoutUrl);
+    await merchant.cancel(order.id);
+    await page.locator('main[data-status="canceled"]').waitFor({ timeout: 3_000 });
+    expect(await page.locator('.state-canceled').isVisible()).toBe(true);
+    expect(await page.locator('.qr').isVisible()).toBe(false);
+  });
+
+  it('counts down and shows the order expired when its time runs out', async () => {
+    const order = await merchant.order({ expiresInSeconds: 900 });
+    const page = await phonePage();
+    await page.clock.install();
+    await page.goto(order.checkoutUrl);
+    expect(await page.locator('[data-countdown]').textContent()).toMatch(/^1[45]:\d\d$/);
+    await page.clock.fastForward('05:00');
+    await expect.poll(() => page.locator('[data-countdown]').textContent()).toMatch(/^(09|10):\d\d$/);
+    await page.clock.fastForward('10:30');
+    await page.locator('main[data-status="expired"]').waitFor({ timeout: 3_000 });
+    expect(await page.locator('.state-expired').isVisible()).toBe(true);
+  });
+
   it('still shows every detail with JavaScript off, without dead copy buttons', async () => {
     const order = await merchant.order();
     const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });

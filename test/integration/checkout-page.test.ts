@@ -91,6 +91,15 @@ describe('GET /pay/{id}: the checkout page', () => {
     expect(html).not.toContain('javascript:');
   });
 
+  it('groups large amounts and counts down days for a week-long order', async () => {
+    const week = new Date(Date.now() + 7 * 24 * 3600_000 - 30_000).toISOString();
+    await insertOrder({ id: 'ord_page10', amount: 500_000_000, expiresAt: week });
+    const vietnamese = (await page('/pay/ord_page10')).html;
+    expect(vietnamese).toContain('500.000.000\u00a0₫');
+    expect(vietnamese).toMatch(/data-countdown[^>]*>6 ngày 23:59:\d\d</);
+    expect((await page('/pay/ord_page10?lang=en')).html).toMatch(/data-countdown[^>]*>6 d 23:59:\d\d</);
+  });
+
   it('shows a pending order past its expiry as expired', async () => {
     await insertOrder({ id: 'ord_page9', expiresAt: new Date(Date.now() - 1000).toISOString() });
     const { html } = await page('/pay/ord_page9');
