@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { randomToken } from '../db/ids';
 import { loadAccount } from '../db/provider-accounts';
-import { conflict, forbidden, notFound } from '../lib/problem';
+import hooks, { buildSandboxCallback } from '../hooks';
+import { sendSandboxCallback } from '../hooks/sandbox-send';
+import { conflict, forbidden, HttpError, notFound, unprocessable } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import type { Transaction } from '../providers/types';
 import { orderStub } from '../settlement/owners';
@@ -78,6 +80,62 @@ app.openapi(pay, async (c) => {
     force: { orderId: id, matchedBy: 'sandbox' },
   });
   return c.json({ paymentId: result!.paymentId }, 202);
+});
+
+const callback = createRoute({
+  method: 'post',
+  path: '/v1/sandbox/provider-accounts/{id}/callback',
+  tags,
+  security,
+  summary: "Send an authentic provider callback, signed with the account's stored credentials, through the real hook (test mode)",
+  request: {
+    params: z.object({ id: z.string() }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.strictObject({
+            amount: z.number().int().min(1).max(500_000_000),
+            content: z.string().min(1).max(500),
+            providerTransactionId: z.string().min(1).max(64).optional().openapi({ description: 'Random digits by default' }),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    202: {
+      description: 'The hook accepted the callback',
+      content: {
+        'application/json': {
+          schema: z.object({ providerTransactionId: z.string(), hookStatus: z.number().int(), hookResponse: z.unknown() }),
+        },
+      },
+    },
+  },
+});
+
+app.openapi(callback, async (c) => {
+  const merchant = c.get('merchant');
+  requireTestMode(merchant.mode);
+  const account = await loadAccount(c.env, c.req.valid('param').id, { merchantId: merchant.id });
+  if (!account) throw notFound('No such provider account');
+  const body = c.req.valid('json');
+  const providerTransactionId = body.providerTransactionId ?? String(Math.floor(Math.random() * 9e11) + 1e11);
+  const built = buildSandboxCallback(account, { amount: body.amount, content: body.content, providerTransactionId });
+  if (!built)
+    throw unprocessable(`A ${account.provider} account receives no callbacks; use /v1/sandbox/orders/{id}/pay`, [
+      { path: 'id', message: 'Provider sends no callbacks' },
+    ]);
+  const origin = new URL(c.req.url).origin;
+  const answer = await sendSandboxCallback(await built, origin, async (request) => hooks.fetch(request, c.env, c.executionCtx));
+  const text = await answer.text();
+  if (!answer.ok) throw new HttpError(502, `The ${account.provider} hook answered ${answer.status}: ${text.slice(0, 300)}`);
+  let hookResponse: unknown = text;
+  try {
+    hookResponse = JSON.parse(text);
+  } catch {}
+  return c.json({ providerTransactionId, hookStatus: answer.status, hookResponse }, 202);
 });
 
 export default app;

@@ -166,4 +166,19 @@ describe('exactly-once settlement', () => {
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
   });
+
+  it('a sandbox provider callback is signed with the stored credentials and settles through the real hook', async () => {
+    const { merchant, casso } = await withCasso();
+    const order = await merchant.order({ amount: 25_000 });
+    const sent = await merchant.api('POST', `/v1/sandbox/provider-accounts/${casso.id}/callback`, {
+      amount: 25_000,
+      content: `TT ${order.paymentCode}`,
+    });
+    expect(sent.status).toBe(202);
+    expect(sent.body.hookResponse).toEqual({ success: true });
+    const [payment] = (await merchant.api('GET', `/v1/orders/${order.id}/payments`)).body.data;
+    expect(payment).toMatchObject({ provider: 'casso', providerAccountId: casso.id, matchedBy: 'payment_code', amount: 25_000 });
+    const direct = await merchant.api('POST', `/v1/sandbox/provider-accounts/${merchant.direct.id}/callback`, { amount: 1, content: 'x' });
+    expect(direct.status).toBe(422);
+  });
 });
