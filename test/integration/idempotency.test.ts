@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { DIRECT_ACCOUNT, newMerchant } from './merchant-fixture';
+import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
 
 const db = (env as unknown as { DB: D1Database }).DB;
 const key = () => `idem-${crypto.randomUUID()}`;
@@ -53,6 +54,26 @@ describe('Idempotency-Key', () => {
     expect((await shop.api('POST', '/v1/orders', body, headers)).status).toBe(422); // no account yet
     await shop.account();
     expect((await shop.api('POST', '/v1/orders', body, headers)).status).toBe(201);
+  });
+
+  it('a provider failure (502) stores nothing: the same key succeeds once the provider is back', async () => {
+    const fake = installFakeProvider();
+    try {
+      const shop = await newMerchant();
+      const account = await shop.account(FAKE_ACCOUNTS.payos);
+      const headers = { 'idempotency-key': key() };
+      const body = { amount: 10_000, reference: 'PROVIDER-DOWN', providerAccountId: account.id };
+      fake.fail(500);
+      expect((await shop.api('POST', '/v1/orders', body, headers)).status).toBe(502);
+      expect(await countOrders(shop.id)).toBe(0);
+      fake.fail(null);
+      const retried = await shop.api('POST', '/v1/orders', body, headers);
+      expect(retried.status).toBe(201);
+      expect((await shop.api('POST', '/v1/orders', body, headers)).text).toBe(retried.text);
+      expect(await countOrders(shop.id)).toBe(1);
+    } finally {
+      fake.restore();
+    }
   });
 
   it('keys are per merchant', async () => {
