@@ -327,3 +327,20 @@ describe('merchant isolation', () => {
     }
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every endpoints route from the same schemas', async () => {
+    const doc = (await call('GET', '/openapi.json')).body;
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/v1/endpoints'))).toEqual(
+      expect.arrayContaining([
+        '/v1/endpoints',
+        '/v1/endpoints/{id}',
+        '/v1/endpoints/{id}/secret',
+        '/v1/endpoints/{id}/rotate-secret',
+        '/v1/endpoints/{id}/recover',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/v1/endpoints/{id}'])).toEqual(expect.arrayContaining(['get', 'patch', 'delete']));
+    expect(doc.components.schemas.CreateEndpoint.properties.eventTypes).toBeDefined();
+  });
+});
