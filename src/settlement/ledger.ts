@@ -1,5 +1,5 @@
 import { newId } from '../db/ids';
-import type { EventJson, OrderJson, PaymentJson } from './records';
+import type { EventJson, PaymentJson } from './records';
 import type { EventType } from './state';
 
 /**
