@@ -75,4 +75,10 @@ describe('BankHub linking', () => {
     const res = await call('POST', '/v1/provider-accounts/bankhub/link', { body: { ...client, redirectUri: 'https://shop.example/r' } });
     expect(res.status).toBe(401);
   });
+
+  it('documents both routes in the OpenAPI document', async () => {
+    const doc = (await call('GET', '/openapi.json')).body;
+    expect(doc.paths['/v1/provider-accounts/bankhub/link']?.post).toBeDefined();
+    expect(doc.paths['/v1/provider-accounts/bankhub/exchange']?.post).toBeDefined();
+  });
 });
