@@ -35,7 +35,7 @@ const route = createRoute({
 function conditional(c: Context<AppEnv>, response: Response): Response {
   const etag = response.headers.get('etag');
   const wanted = c.req.header('if-none-match');
-  if (etag && wanted && wanted.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+  if (etag && wanted?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
     return new Response(null, { status: 304, headers: { etag, 'cache-control': IMMUTABLE } });
   }
   return response;

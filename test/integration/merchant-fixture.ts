@@ -5,7 +5,7 @@ export const worker = (exports as unknown as { default: Fetcher }).default;
 export const BASE = 'https://router.test';
 export const ADMIN_TOKEN = 'test-admin-token';
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are whatever JSON the API sent
+// Response bodies are whatever JSON the API sent.
 export type Json = any;
 
 export interface ApiResponse<T = Json> {
