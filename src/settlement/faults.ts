@@ -3,6 +3,7 @@
  * production never arms one, so `maybeFail` is a map lookup that finds nothing.
  */
 export type FaultPoint =
+  | 'before-commit' // the order DO read its fan-out, then dies before its transaction: nothing is written
   | 'after-commit' // the DO committed, the caller dies before acking the provider
   | 'projection' // the D1 projection write fails
   | 'during-send' // the delivery request fails on the wire

@@ -61,6 +61,7 @@ export class OrderDO extends DurableObject<Env> {
     if (first) return { paymentId: first.id, orderId: input.orderId, duplicate: true };
 
     const endpoints = await fanoutEndpoints(this.env, stored.merchantId);
+    maybeFail('before-commit'); // test-only: a crash here must leave nothing behind (fault-matrix.test.ts)
     // Re-checked inside the transaction: other calls may have run while fan-out was awaited.
     const result = this.ctx.storage.transactionSync(() => {
       const again = findPayment(this.sql, input.tx.providerAccountId, input.tx.providerTransactionId);
