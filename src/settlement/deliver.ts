@@ -6,7 +6,7 @@ import { signWebhook } from '../delivery/sign';
 import type { Env } from '../env';
 import { log } from '../lib/log';
 import { maybeFail } from './faults';
-import { dueDeliveries, eventJson, type OutboxRow, project, projectDelivery } from './ledger';
+import { dueDeliveries, eventJson, type OutboxRow, outboxRows, project, projectDelivery } from './ledger';
 
 /** Deliveries one alarm run takes on; the rest wait for the next run, armed right after. */
 const PER_RUN = 60;
@@ -86,9 +86,11 @@ async function recordAttempt(owner: DeliveryOwner, row: OutboxRow, endpoint: End
   const now = Date.now();
   const delay =
     result.ok || result.abort || result.disable ? null : nextAttemptDelay(attempt, Math.random, parseRetryAfter(result.retryAfter, now));
-  const status = result.ok ? 'succeeded' : delay === null ? 'failed' : 'pending';
   owner.storage.transactionSync(() => {
-    updateOutbox(owner, row, status, attempt, delay === null ? null : now + delay, at);
+    // Requeued (replay, recover) while this attempt was in flight: record it, and keep the requeue.
+    const requeued = outboxRows(owner.sql, 'id = ? AND epoch != ?', row.id, row.epoch).length > 0;
+    const status = requeued ? 'pending' : result.ok ? 'succeeded' : delay === null ? 'failed' : 'pending';
+    updateOutbox(owner, row, status, attempt, requeued ? now : delay === null ? null : now + delay, at);
     project(
       owner.sql,
       `INSERT INTO attempts (id, delivery_id, event_id, endpoint_id, merchant_id, attempt, status, response_status, response_body, duration_ms, created_at)

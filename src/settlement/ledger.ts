@@ -21,6 +21,10 @@ export function migrateLedger(sql: SqlStorage): void {
     CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_at);
     CREATE TABLE IF NOT EXISTS projection (seq INTEGER PRIMARY KEY AUTOINCREMENT, sql TEXT NOT NULL, params TEXT NOT NULL);
   `);
+  // `epoch` counts requeues (replay, recover): an attempt in flight while its row was requeued must not
+  // overwrite the requeue when it records its result.
+  const columns = sql.exec<{ name: string }>('PRAGMA table_info(outbox)').toArray();
+  if (!columns.some((column) => column.name === 'epoch')) sql.exec('ALTER TABLE outbox ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0');
 }
 
 export function kvGet<T>(sql: SqlStorage, key: string): T | null {
@@ -133,7 +137,14 @@ export function addDelivery(
     nextAt,
     at,
   );
-  projectDelivery(sql, { id, eventId, endpointId, status, attempts: 0, nextAt, createdAt: at }, ctx.merchantId, ctx.owner, ctx.orderId, at);
+  projectDelivery(
+    sql,
+    { id, eventId, endpointId, status, attempts: 0, nextAt, createdAt: at, epoch: 0 },
+    ctx.merchantId,
+    ctx.owner,
+    ctx.orderId,
+    at,
+  );
 }
 
 export type OutboxRow = {
@@ -144,6 +155,7 @@ export type OutboxRow = {
   attempts: number;
   nextAt: number | null;
   createdAt: string;
+  epoch: number;
 };
 
 export function projectDelivery(
@@ -177,7 +189,8 @@ export function projectDelivery(
   );
 }
 
-const OUTBOX_COLUMNS = 'id, event_id AS eventId, endpoint_id AS endpointId, status, attempts, next_at AS nextAt, created_at AS createdAt';
+const OUTBOX_COLUMNS =
+  'id, event_id AS eventId, endpoint_id AS endpointId, status, attempts, next_at AS nextAt, created_at AS createdAt, epoch';
 
 export function dueDeliveries(sql: SqlStorage, now: number, limit: number): OutboxRow[] {
   return sql

@@ -35,7 +35,7 @@ function requeueRows(
 ) {
   const now = ctx.now.getTime();
   for (const row of rows) {
-    sql.exec("UPDATE outbox SET status = 'pending', next_at = ? WHERE id = ?", now, row.id);
+    sql.exec("UPDATE outbox SET status = 'pending', next_at = ?, epoch = epoch + 1 WHERE id = ?", now, row.id);
     projectDelivery(sql, { ...row, status: 'pending', nextAt: now }, ctx.merchantId, ctx.owner, ctx.orderId, ctx.now.toISOString());
   }
 }

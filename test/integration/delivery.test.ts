@@ -17,14 +17,15 @@ interface Received {
 }
 
 /** A merchant endpoint behind the intercepted fetch: answers from a script, records every request. */
-function fakeMerchant(answer: (n: number) => Response | Promise<Response>) {
+function fakeMerchant(answer: (n: number, request: Received) => Response | Promise<Response>) {
   const received: Received[] = [];
   const original = globalThis.fetch;
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const request = new Request(input as RequestInfo, init);
     if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
-    received.push({ headers: Object.fromEntries(request.headers), body: await request.text(), at: Date.now() });
-    return answer(received.length);
+    const entry = { headers: Object.fromEntries(request.headers), body: await request.text(), at: Date.now() };
+    received.push(entry);
+    return answer(received.length, entry);
   });
   return received;
 }
@@ -161,5 +162,20 @@ describe('delivery from the order DO', () => {
     await runDurableObjectAlarm(stubOf(order.id));
     const types = received.map((r) => `${JSON.parse(r.body).type}`).sort();
     expect(types).toEqual(['order.paid', 'order.paid', 'payment.received']);
+  });
+
+  it('a replay that arrives while an attempt is in flight is not lost', async () => {
+    let replay: ((eventId: string) => Promise<unknown>) | null = null;
+    const received = fakeMerchant(async (n, request) => {
+      if (n === 1) await replay!(request.headers['webhook-id']!);
+      return new Response('ok');
+    });
+    const { merchant, order, cancel, attempts } = await setup();
+    replay = (eventId) => merchant.api('POST', `/v1/events/${eventId}/replay`, {});
+    await cancel();
+    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(stubOf(order.id));
+    expect(received).toHaveLength(2);
+    expect((await attempts(received[0]!.headers['webhook-id']!)).map((a) => a.attempt)).toEqual([1, 2]);
   });
 });
