@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { encode } from 'uqr';
+import { describe, expect, it } from 'vitest';
+import { qrMatrix } from '../../../src/qr/matrix';
+import { renderQrSvg } from '../../../src/qr/svg';
+import { paintedModules } from '../../../src/qr/svg-path';
+import { validVectors } from './vectors';
+
+/** Dark modules of uqr's own matrix (automatic mask, level M), as "x,y" keys. */
+function uqrDarkModules(payload: string): { size: number; dark: Set<string> } {
+  const { size, data } = encode(payload, { ecc: 'M', border: 0 });
+  const dark = new Set<string>();
+  data.forEach((row, y) => {
+    row.forEach((on, x) => {
+      if (on) dark.add(`${x},${y}`);
+    });
+  });
+  return { size, dark };
+}
+
+const attribute = (svg: string, element: string, name: string) => new RegExp(`<${element}[^>]* ${name}="([^"]*)"`).exec(svg)?.[1];
+
+const payloads = validVectors.map((v) => v.payload);
+const anyText = fc.oneof(fc.string({ minLength: 1, maxLength: 400 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }));
+
+describe('renderQrSvg', () => {
+  it.each(payloads.slice(0, 8).map((p) => [p]))('paints exactly the dark modules of uqr’s matrix: %s', (payload) => {
+    const svg = renderQrSvg(payload);
+    const { size, dark } = uqrDarkModules(payload);
+    expect(paintedModules(attribute(svg, 'path', 'd')!)).toEqual(dark);
+    expect(attribute(svg, 'svg', 'viewBox')).toBe(`-4 -4.5 ${size + 8} ${size + 8}`);
+  });
+
+  it('paints exactly uqr’s modules for any text (all versions, byte and alphanumeric modes)', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(paintedModules(attribute(renderQrSvg(text), 'path', 'd')!)).toEqual(uqrDarkModules(text).dark);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is one path of integer coordinates, crisp edges, sized in px and viewBox in modules', () => {
+    const payload = payloads[0]!;
+    const svg = renderQrSvg(payload, { size: 512, margin: 0 });
+    const { size } = qrMatrix(payload);
+    expect(svg.match(/<path/g)).toHaveLength(1);
+    expect(attribute(svg, 'path', 'd')).toMatch(/^([Mm]-?\d+ -?\d+|h\d+)+$/);
+    expect(attribute(svg, 'svg', 'width')).toBe('512');
+    expect(attribute(svg, 'svg', 'height')).toBe('512');
+    expect(attribute(svg, 'svg', 'shape-rendering')).toBe('crispEdges');
+    expect(attribute(svg, 'svg', 'viewBox')).toBe(`0 -0.5 ${size} ${size}`);
+  });
+
+  it('draws the background unless it is "none", and refuses colours that could break the markup', () => {
+    const payload = payloads[0]!;
+    expect(attribute(renderQrSvg(payload, { dark: '#123456', light: 'ivory' }), 'rect', 'fill')).toBe('ivory');
+    expect(attribute(renderQrSvg(payload, { dark: '#123456' }), 'path', 'stroke')).toBe('#123456');
+    expect(renderQrSvg(payload, { light: 'none' })).not.toContain('<rect');
+    expect(() => renderQrSvg(payload, { dark: '"/><script>' })).toThrow(RangeError);
+    expect(() => renderQrSvg(payload, { size: 0 })).toThrow(RangeError);
+    expect(() => renderQrSvg(payload, { margin: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('qrMatrix', () => {
+  it('chooses the same mask as uqr’s automatic masking', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(qrMatrix(text).mask).toBe(encode(text, { ecc: 'M', border: 0 }).maskPattern);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
