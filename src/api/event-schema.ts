@@ -1,15 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { EVENT_TYPES } from '../delivery/event-types';
 import { paymentSchema } from './payment-schema';
 
-export const EVENT_TYPE_VALUES = [
-  'payment.received',
-  'payment.unmatched',
-  'order.partially_paid',
-  'order.paid',
-  'order.expired',
-  'order.canceled',
-  'endpoint.disabled',
-] as const;
+export const EVENT_TYPE_VALUES = EVENT_TYPES;
 
 export const eventSchema = z
   .object({

@@ -1,13 +1,8 @@
+import type { EventType } from '../delivery/event-types';
+
 /** The order state machine, pure: pending → partially_paid → paid; pending|partially_paid → expired | canceled. */
 export type OrderStatus = 'pending' | 'partially_paid' | 'paid' | 'expired' | 'canceled';
-export type EventType =
-  | 'payment.received'
-  | 'payment.unmatched'
-  | 'order.partially_paid'
-  | 'order.paid'
-  | 'order.expired'
-  | 'order.canceled'
-  | 'endpoint.disabled';
+export type { EventType } from '../delivery/event-types';
 
 export interface OrderState {
   status: OrderStatus;
