@@ -18,17 +18,26 @@ import sandbox from './api/sandbox';
 import type { AppEnv } from './env';
 import hooks from './hooks';
 import { jsonBody } from './lib/json-body';
-import { log } from './lib/log';
 import { HttpError, problemResponse } from './lib/problem';
+import { rateLimit } from './lib/rate-limit';
 import { requestId } from './lib/request-id';
 import { validationHook } from './lib/validation';
 import checkout from './pages/checkout';
+
+const apiLimit = rateLimit('api');
+const publicLimit = rateLimit('public');
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestId);
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  // Abuse limits come before anything that reads the body or the database.
+  app.use('/v1/*', (c, next) => {
+    if (c.req.path.startsWith('/v1/admin/')) return next();
+    return c.req.path.startsWith('/v1/qr/') ? publicLimit(c, next) : apiLimit(c, next);
+  });
+  for (const path of ['/pay/*', '/qr/*', '/qr.svg']) app.use(path, publicLimit);
   app.use('/v1/*', jsonBody);
   app.use('/v1/admin/*', adminAuth);
   app.use('/v1/*', async (c, next) => {
@@ -71,7 +80,7 @@ export function createApp() {
   app.onError((error, c) => {
     if (error instanceof HttpError) return problemResponse(error.status, error.detail, error.errors, error.headers);
     if (error instanceof HTTPException) return problemResponse(error.status, error.message || 'Request failed');
-    log('error', 'unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: String(error?.stack ?? error) });
+    c.get('log').error('unhandled error', { method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) });
     return problemResponse(500, 'Internal error');
   });
   return app;
