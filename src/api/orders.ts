@@ -8,6 +8,7 @@ import { cancelOrder } from '../orders/cancel';
 import { createOrder } from '../orders/create';
 import { createOrderBody, orderSchema, orderStatus } from '../orders/schema';
 import { orderToJson } from '../orders/serialize';
+import { refreshOrder } from '../reconcile/refresh-order';
 import { publicOrigin } from './public-origin';
 
 const app = createRouter();
@@ -64,14 +65,23 @@ const getOrderRoute = createRoute({
   tags,
   security,
   summary: 'Get an order',
-  request: { params: idParam },
-  responses: { 200: orderResponse('The order') },
+  request: {
+    params: idParam,
+    query: z.object({
+      refresh: z.enum(['true', 'false']).optional().openapi({
+        description: 'true: a pending or partially paid order is first re-checked at its provider (payOS, VietQR.vn)',
+      }),
+    }),
+  },
+  responses: { 200: orderResponse('The order'), 502: { description: 'refresh=true and the provider could not answer' } },
 });
 
 app.openapi(getOrderRoute, async (c) => {
-  const row = await getOrder(c.env, c.get('merchant').id, c.req.valid('param').id);
+  let row = await getOrder(c.env, c.get('merchant').id, c.req.valid('param').id);
   if (!row) throw notFound('No such order');
-  return c.json(orderToJson(row, publicOrigin(c.env, c.req.url)), 200);
+  const origin = publicOrigin(c.env, c.req.url);
+  if (c.req.valid('query').refresh === 'true') row = await refreshOrder(c.env, row, origin, c.get('log'));
+  return c.json(orderToJson(row, origin), 200);
 });
 
 const cancelOrderRoute = createRoute({

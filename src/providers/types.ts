@@ -70,6 +70,15 @@ export interface Transaction {
   raw: string;
 }
 
+/** What reconciliation asks a provider about: one order, as the provider knows it. */
+export interface ReconcileRequest {
+  orderId: string;
+  amount: number;
+  /** The provider's own reference for the order (from createQr). */
+  providerReference: string | null;
+  providerData: Record<string, unknown>;
+}
+
 /** Everything the rest of the app may know about a provider; one per folder, listed in registry.ts. */
 export interface ProviderModule<Input = unknown> {
   name: ProviderName;
@@ -84,4 +93,10 @@ export interface ProviderModule<Input = unknown> {
   webhookUrls(origin: string, account: ProviderAccount): Record<string, string>;
   /** Creates the order's QR (locally or via the provider's API). Absent: the account cannot create QR codes. */
   createQr?(account: ProviderAccount, request: QrOrderRequest, ctx: ProviderContext): Promise<ProviderQr>;
+  /**
+   * The incoming transactions the provider holds for an order (for when a callback is late or lost), each
+   * with the same providerTransactionId its callback carries, so that settling both is one payment.
+   * Absent: the provider offers no lookup.
+   */
+  reconcile?(account: ProviderAccount, request: ReconcileRequest, ctx: ProviderContext): Promise<Transaction[]>;
 }

@@ -1,6 +1,7 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, type PayosAccountInput, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
+import { reconcile } from './get-payment';
 
 export const payos = {
   name: 'payos',
@@ -10,4 +11,5 @@ export const payos = {
   defaultBaseUrl,
   webhookUrls,
   createQr,
+  reconcile,
 } satisfies ProviderModule<PayosAccountInput>;

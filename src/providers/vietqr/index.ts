@@ -1,5 +1,6 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, split, type VietqrAccountInput, webhookUrls } from './account';
+import { reconcile } from './check-transaction';
 import { createQr } from './create-qr';
 
 export const vietqr = {
@@ -10,4 +11,5 @@ export const vietqr = {
   defaultBaseUrl,
   webhookUrls,
   createQr,
+  reconcile,
 } satisfies ProviderModule<VietqrAccountInput>;
