@@ -25,13 +25,19 @@ export function readCassoSignature(header: string | null | undefined, now: Date)
   return { t: match[1], v1: match[2] };
 }
 
-export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
+/** Casso's payload is two levels deep; anything far deeper is not Casso's, and must not cost a deep recursion. */
+const MAX_DEPTH = 32;
+
+export class TooDeepError extends Error {}
+
+export function sortKeysDeep(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new TooDeepError('JSON nests too deeply');
+  if (Array.isArray(value)) return value.map((item) => sortKeysDeep(item, depth + 1));
   if (!isRecord(value)) return value;
   return Object.fromEntries(
     Object.keys(value)
       .sort()
-      .map((key) => [key, sortKeysDeep(value[key])]),
+      .map((key) => [key, sortKeysDeep(value[key], depth + 1)]),
   );
 }
 
@@ -56,7 +62,14 @@ function signedForms(raw: string, body: unknown): string[] {
 export async function verifyCasso(signature: CassoSignature, raw: string, checksumKey: string | null): Promise<unknown> {
   if (!checksumKey) throw rejectAuth('INVALID_SIGNATURE', 'the account has no checksum key');
   const body = parseJson(raw);
-  for (const form of signedForms(raw, body)) {
+  let forms: string[];
+  try {
+    forms = signedForms(raw, body);
+  } catch (error) {
+    if (error instanceof TooDeepError) throw rejectAuth('INVALID_SIGNATURE', 'the body nests too deeply to be a Casso webhook');
+    throw error;
+  }
+  for (const form of forms) {
     if (hexSignatureMatches(signature.v1, await hmacHex('SHA-512', checksumKey, `${signature.t}.${form}`))) {
       if (body === undefined) throw rejectBody('body is not JSON');
       return body;
