@@ -1,8 +1,9 @@
+import type { RateLimitEnv } from './lib/rate-limit';
 import type { AccountDO } from './settlement/account-do';
 import type { OrderDO } from './settlement/order-do';
 
 /** Worker bindings and configuration (wrangler.toml, .dev.vars). */
-export interface Env {
+export interface Env extends RateLimitEnv {
   DB: D1Database;
   ORDER_DO: DurableObjectNamespace<OrderDO>;
   ACCOUNT_DO: DurableObjectNamespace<AccountDO>;

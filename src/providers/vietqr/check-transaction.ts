@@ -6,8 +6,8 @@ import { occurredAt, parseEpochMs } from '../inbound/vn-time';
 import { callProvider, type ErrorReader, joinUrl, ProviderRejection, readAnswer } from '../outbound';
 import type { ProviderAccount, ProviderContext, ReconcileRequest, Transaction } from '../types';
 import { defaultBaseUrl } from './account';
-import { issueToken, type VietqrClient } from './client';
-import { cachedToken, forgetToken } from './token-cache';
+import type { VietqrClient } from './client';
+import { withToken } from './with-token';
 
 // {"status":"FAILED","message":"E96"}: E96 is "no such transaction", the rest are errors.
 const readError: ErrorReader = (_status, body) => {
@@ -77,7 +77,7 @@ export async function reconcile(account: ProviderAccount, request: ReconcileRequ
     );
   let answer: unknown;
   try {
-    answer = await withToken(ctx, account, client, check);
+    answer = await withToken(ctx, account, client, check, tokenRefused);
   } catch (error) {
     if (error instanceof ProviderRejection && error.code === NOT_FOUND) return [];
     throw error;
@@ -113,21 +113,3 @@ export async function reconcile(account: ProviderAccount, request: ReconcileRequ
 
 /** Token refusals: 401 from the gateway, or check-order's own E74 (with HTTP 400). */
 const tokenRefused = (error: unknown) => error instanceof ProviderRejection && (error.providerStatus === 401 || error.code === 'E74');
-
-/** The account's cached VietQR token (shared with createQr); a refused token is replaced once. */
-async function withToken<T>(
-  ctx: ProviderContext,
-  account: ProviderAccount,
-  client: VietqrClient,
-  call: (token: string) => Promise<T>,
-): Promise<T> {
-  const key = `${account.id}|${client.baseUrl}|${client.username}`;
-  const token = await cachedToken(key, ctx.now, () => issueToken(ctx, client));
-  try {
-    return await call(token);
-  } catch (error) {
-    if (!tokenRefused(error)) throw error;
-    forgetToken(key, token);
-    return call(await cachedToken(key, ctx.now, () => issueToken(ctx, client)));
-  }
-}

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { randomToken } from '../../db/ids';
 import { accountField } from '../account-field';
-import { ProviderRejection, readAnswer } from '../outbound';
+import { readAnswer } from '../outbound';
 import { payloadAccount } from '../qr-account';
 import type { ProviderAccount, ProviderContext, ProviderQr, QrOrderRequest } from '../types';
 import { defaultBaseUrl } from './account';
-import { generateCustomerQr, issueToken, type VietqrClient } from './client';
-import { cachedToken, forgetToken } from './token-cache';
+import { generateCustomerQr, type VietqrClient } from './client';
+import { withToken } from './with-token';
 
 const generateAnswer = z.object({
   qrCode: z.string().min(1),
@@ -57,22 +57,4 @@ export async function createQr(account: ProviderAccount, request: QrOrderRequest
       qrLink: answer.qrLink ?? null,
     },
   };
-}
-
-/** Runs `call` with the account's cached token; a token VietQR refuses (401) is replaced once. */
-async function withToken<T>(
-  ctx: ProviderContext,
-  account: ProviderAccount,
-  client: VietqrClient,
-  call: (token: string) => Promise<T>,
-): Promise<T> {
-  const key = `${account.id}|${client.baseUrl}|${client.username}`;
-  const token = await cachedToken(key, ctx.now, () => issueToken(ctx, client));
-  try {
-    return await call(token);
-  } catch (error) {
-    if (!(error instanceof ProviderRejection && error.providerStatus === 401)) throw error;
-    forgetToken(key, token);
-    return call(await cachedToken(key, ctx.now, () => issueToken(ctx, client)));
-  }
 }
