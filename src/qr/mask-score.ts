@@ -80,42 +80,43 @@ export function maskScores(cells: Uint8Array, size: number): Int32Array {
  * or 9 dark in a row may hold the scaled patterns, and are noted for scaledFinders.
  */
 function lineRules(cells: Uint8Array, start: number, step: number, size: number, counters: Counters): void {
-  // c1..c13: the previous modules, most recent first; before the line, light.
+  // c1..c13: the previous modules, most recent first; before the line, light. core1..core3: the
+  // last three values of `core`, since the 1011101 that ends 4 modules back is core3.
   let [c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  let e1 = 0;
-  let e2 = 0;
-  let e3 = 0;
-  let window = 0;
-  let scaled = 0;
-  // Byte-lane sums (see SPREAD), low and high nibble of the mask byte; flushed once per line.
-  let runsLow = 0;
-  let runsHigh = 0;
-  let findersLow = 0;
-  let findersHigh = 0;
+  let [core1, core2, core3] = [0, 0, 0];
+  let [e1, e2, e3, window, scaled] = [0, 0, 0, 0, 0];
+  // Byte-lane sums (see SPREAD), low and high nibble of the mask byte; added up once per line.
+  let [runsLow, runsHigh, findersLow, findersHigh] = [0, 0, 0, 0];
   for (let i = 0, at = start; i < size + 4; i++, at += step) {
-    const c = i < size ? cells[at]! : 0;
-    if (i < size) {
+    // After the line: 4 light modules of border, for the patterns that end with 4 light.
+    const inside = i < size;
+    const c = inside ? cells[at]! : 0;
+    if (inside) {
       const same = ~(c ^ c1) & 0xff;
-      const next = i >= 4 ? same & e1 & e2 & e3 : 0;
+      const next = same & e1 & e2 & e3;
       if (next !== 0) {
         const first = next & ~window;
         runsLow += SPREAD[next & 15]! + 2 * SPREAD[first & 15]!;
-        runsHigh += SPREAD[next >> 4]! + 2 * SPREAD[(first >> 4) & 15]!;
+        runsHigh += SPREAD[next >> 4]! + 2 * SPREAD[first >> 4]!;
       }
       window = next;
       e3 = e2;
       e2 = e1;
       e1 = i >= 1 ? same : 0;
-      scaled |= (c13 & c12 & ~c11 & ~c10 & c9 & c8 & c7 & c6 & c5 & c4 & ~c3 & ~c2 & c1 & c) | (c8 & c7 & c6 & c5 & c4 & c3 & c2 & c1 & c);
+      const dark6 = c9 & c8 & c7 & c6 & c5 & c4;
+      scaled |= (c13 & c12 & dark6 & c1 & c & ~(c11 | c10 | c3 | c2)) | (dark6 & c3 & c2 & c1 & c & c8 & c9);
     }
-    const core = c7 & ~c6 & c5 & c4 & c3 & ~c2 & c1;
-    const later = c10 & ~c9 & c8 & c7 & c6 & ~c5 & c4;
-    const found = ((core & ~c11 & ~c10 & ~c9 & ~c8 & ~c) | 0) & 0xff;
-    const foundLater = ((later & ~c11 & ~c3 & ~c2 & ~c1 & ~c) | 0) & 0xff;
+    const core = c7 & c5 & c4 & c3 & c1 & ~(c6 | c2);
+    const edges = c11 | c;
+    const found = core & ~(edges | c10 | c9 | c8) & 0xff;
+    const foundLater = core3 & ~(edges | c3 | c2 | c1) & 0xff;
     if ((found | foundLater) !== 0) {
       findersLow += SPREAD[found & 15]! + SPREAD[foundLater & 15]!;
       findersHigh += SPREAD[found >> 4]! + SPREAD[foundLater >> 4]!;
     }
+    core3 = core2;
+    core2 = core1;
+    core1 = core;
     c13 = c12;
     c12 = c11;
     c11 = c10;
@@ -137,10 +138,11 @@ function lineRules(cells: Uint8Array, start: number, step: number, size: number,
 
 /** Rule 3 for one line and one mask, n >= 2 only, counted as uqr does: 7 runs of history, border light. */
 function scaledFinders(cells: Uint8Array, start: number, step: number, size: number, k: number): number {
-  const history = [0, 0, 0, 0, 0, 0, 0];
+  const history = new Int32Array(7);
   const push = (run: number) => {
-    history.pop();
-    history.unshift(history[0] === 0 ? run + size : run);
+    const length = history[0] === 0 ? run + size : run;
+    history.copyWithin(1, 0, 6);
+    history[0] = length;
   };
   let count = 0;
   let runColor = 0;
@@ -152,7 +154,7 @@ function scaledFinders(cells: Uint8Array, start: number, step: number, size: num
       continue;
     }
     push(run);
-    if (runColor === 0) count += finderLike(history);
+    if (runColor === 0) count += scaledFinderLike(history);
     runColor = color;
     run = 1;
   }
@@ -161,11 +163,11 @@ function scaledFinders(cells: Uint8Array, start: number, step: number, size: num
     run = 0;
   }
   push(run + size);
-  return count + finderLike(history);
+  return count + scaledFinderLike(history);
 }
 
 /** 0, 1 or 2 for the runs light, dark n, light n, dark 3n, light n, dark n, light with 4n light on a side; n >= 2. */
-function finderLike(h: number[]): number {
+function scaledFinderLike(h: Int32Array): number {
   const n = h[1]!;
   if (n < 2 || h[2] !== n || h[3] !== n * 3 || h[4] !== n || h[5] !== n) return 0;
   return (h[0]! >= n * 4 && h[6]! >= n ? 1 : 0) + (h[6]! >= n * 4 && h[0]! >= n ? 1 : 0);

@@ -1,5 +1,5 @@
 import { qrMatrix } from './matrix';
-import { runsPath } from './svg-path';
+import { dashedRows } from './svg-path';
 
 export interface QrSvgOptions {
   /** Width and height in px (default 320). */
@@ -16,9 +16,10 @@ export interface QrSvgOptions {
 const COLOR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{1,32})$/;
 
 /**
- * The QR code of the payload as a compact SVG: one path of horizontal runs, crisp edges. The
- * stroke is 1 module wide, so a row's centre line sits at y + ½; the viewBox starts half a module
- * up instead, which keeps every path coordinate an integer and the path independent of the margin.
+ * The QR code of the payload as a compact SVG: one path whose dashes are the horizontal runs of
+ * dark modules (svg-path.ts), crisp edges. The stroke is 1 module wide, so a row's centre line
+ * sits at y + ½; the viewBox starts half a module up instead, which keeps every path coordinate
+ * an integer and the path independent of the margin.
  */
 export function renderQrSvg(payload: string, opts: QrSvgOptions = {}): string {
   const { size = 320, margin = 4, dark = '#000', light = '#fff' } = opts;
@@ -30,8 +31,9 @@ export function renderQrSvg(payload: string, opts: QrSvgOptions = {}): string {
   const x = -margin;
   const y = -margin - 0.5;
   const background = light === 'none' ? '' : `<rect x="${x}" y="${y}" width="${box}" height="${box}" fill="${light}"/>`;
+  const { d, dashes } = dashedRows(matrix.modules, matrix.size);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="${x} ${y} ${box} ${box}" shape-rendering="crispEdges">` +
-    `${background}<path stroke="${dark}" d="${runsPath(matrix.modules, matrix.size)}"/></svg>`
+    `${background}<path fill="none" stroke="${dark}" stroke-dasharray="${dashes}" d="${d}"/></svg>`
   );
 }

@@ -1,5 +1,4 @@
 import { crc16 } from './crc';
-import { formatTlv } from './emv';
 import { foldDiacritics, isPrintableAscii } from './text';
 import {
   ACCOUNT_PATTERN,
@@ -46,6 +45,11 @@ export function encodeVietQr(fields: VietQrFields): string {
   return root + crc16(root);
 }
 
+/**
+ * Every value here is checked ASCII (digits, letters, folded printable text), so characters are
+ * UTF-16 units and `length` is the EMV length; each caller keeps its value within 1..99.
+ */
+const formatTlv = (id: string, value: string) => `${id}${value.length < 10 ? '0' : ''}${value.length}${value}`;
 const optionalTlv = (id: string, value: string) => (value === '' ? '' : formatTlv(id, value));
 
 function initMethod(fields: VietQrFields): string {

@@ -20,6 +20,9 @@ function uqrDarkModules(payload: string): { size: number; dark: Set<string> } {
 
 const attribute = (svg: string, element: string, name: string) => new RegExp(`<${element}[^>]* ${name}="([^"]*)"`).exec(svg)?.[1];
 
+/** The modules the SVG's one path paints, read back from its path data and dash pattern. */
+const painted = (svg: string) => paintedModules(attribute(svg, 'path', 'd')!, attribute(svg, 'path', 'stroke-dasharray')!);
+
 const payloads = validVectors.map((v) => v.payload);
 const anyText = fc.oneof(fc.string({ minLength: 1, maxLength: 400 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }));
 
@@ -27,14 +30,14 @@ describe('renderQrSvg', () => {
   it.each(payloads.slice(0, 8).map((p) => [p]))('paints exactly the dark modules of uqr’s matrix: %s', (payload) => {
     const svg = renderQrSvg(payload);
     const { size, dark } = uqrDarkModules(payload);
-    expect(paintedModules(attribute(svg, 'path', 'd')!)).toEqual(dark);
+    expect(painted(svg)).toEqual(dark);
     expect(attribute(svg, 'svg', 'viewBox')).toBe(`-4 -4.5 ${size + 8} ${size + 8}`);
   });
 
   it('paints exactly uqr’s modules for any text (all versions, byte and alphanumeric modes)', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        expect(paintedModules(attribute(renderQrSvg(text), 'path', 'd')!)).toEqual(uqrDarkModules(text).dark);
+        expect(painted(renderQrSvg(text))).toEqual(uqrDarkModules(text).dark);
       }),
       { numRuns: 60 },
     );
@@ -45,7 +48,10 @@ describe('renderQrSvg', () => {
     const svg = renderQrSvg(payload, { size: 512, margin: 0 });
     const { size } = qrMatrix(payload);
     expect(svg.match(/<path/g)).toHaveLength(1);
-    expect(attribute(svg, 'path', 'd')).toMatch(/^([Mm]-?\d+ -?\d+|h\d+)+$/);
+    expect(attribute(svg, 'path', 'd')).toMatch(/^M0 0(h-?\d+v1)*h-?\d+$/);
+    expect(attribute(svg, 'path', 'stroke-dasharray')).toMatch(/^\d+( \d+)*$/);
+    expect(attribute(svg, 'path', 'stroke-dasharray')!.split(' ').length % 2).toBe(0);
+    expect(attribute(svg, 'path', 'fill')).toBe('none');
     expect(attribute(svg, 'svg', 'width')).toBe('512');
     expect(attribute(svg, 'svg', 'height')).toBe('512');
     expect(attribute(svg, 'svg', 'shape-rendering')).toBe('crispEdges');
