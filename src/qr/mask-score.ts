@@ -103,8 +103,8 @@ function lineRules(cells: Uint8Array, start: number, step: number, size: number,
       e3 = e2;
       e2 = e1;
       e1 = i >= 1 ? same : 0;
-      const dark6 = c9 & c8 & c7 & c6 & c5 & c4;
-      scaled |= (c13 & c12 & dark6 & c1 & c & ~(c11 | c10 | c3 | c2)) | (dark6 & c3 & c2 & c1 & c & c8 & c9);
+      const middle = c8 & c7 & c6 & c5 & c4;
+      scaled |= (c13 & c12 & c9 & middle & c1 & c & ~(c11 | c10 | c3 | c2)) | (middle & c3 & c2 & c1 & c);
     }
     const core = c7 & c5 & c4 & c3 & c1 & ~(c6 | c2);
     const edges = c11 | c;
