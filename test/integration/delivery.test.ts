@@ -178,4 +178,37 @@ describe('delivery from the order DO', () => {
     expect(received).toHaveLength(2);
     expect((await attempts(received[0]!.headers['webhook-id']!)).map((a) => a.attempt)).toEqual([1, 2]);
   });
+
+  it('an endpoint failing for five days is disabled and endpoint.disabled is emitted once', async () => {
+    fakeMerchant(() => new Response('down', { status: 500 }));
+    const { merchant, endpoint, order, cancel } = await setup(null);
+    // Simulated clock: the endpoint has been failing for six days already.
+    const sixDaysAgo = new Date(Date.now() - 6 * 24 * 3_600_000).toISOString();
+    await testEnv.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind(sixDaysAgo, endpoint.id).run();
+    await cancel();
+    await runDurableObjectAlarm(stubOf(order.id));
+    expect((await merchant.api('GET', `/v1/endpoints/${endpoint.id}`)).body.enabled).toBe(false);
+    const events = (await merchant.api('GET', '/v1/events?type=endpoint.disabled')).body.data;
+    expect(events).toHaveLength(1);
+    expect(events[0].data).toMatchObject({ order: null, payment: null });
+  });
+
+  it('fan-out keeps at most 6 requests in flight, and every endpoint gets its delivery', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const received = fakeMerchant(async () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      inFlight--;
+      return new Response('ok');
+    });
+    const { merchant, order, cancel } = await setup();
+    for (let i = 0; i < 11; i++) await merchant.api('POST', '/v1/endpoints', { url: `${HOOK}/${i}`, eventTypes: ['order.canceled'] });
+    await cancel();
+    await runDurableObjectAlarm(stubOf(order.id));
+    expect(received).toHaveLength(12);
+    expect(most).toBeLessThanOrEqual(6);
+    expect(most).toBeGreaterThan(1);
+  });
 });
