@@ -210,13 +210,15 @@ export async function startProject({
       if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
       return result.stdout;
     },
-    async restart() {
-      await stopServer();
+    /** Stops the dev server but keeps the copy (its local database included). */
+    async stopServer() {
       client.agent.destroy();
-      const again = Date.now();
+      await stopServer();
+    },
+    /** Starts the dev server of the copy again (the port is kept). */
+    async startServer() {
       spawnDev();
       await waitForHealth();
-      log(`# ${label}: restarted in ${((Date.now() - again) / 1000).toFixed(1)} s`);
     },
     tail,
     async stop() {
