@@ -5,15 +5,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bench, isMain, ROOT } from './server.mjs';
+import { bench, isMain, ROOT, stopSharedProject } from './server.mjs';
 
-/** Builds as `wrangler deploy` does; returns {raw, gzip} bytes of the Worker script, wrangler's own gzip figure, and the metafile. */
-function build(extra = []) {
+/** Builds as `wrangler deploy` does (wrangler.toml decides minify and aliases); returns {raw, gzip} bytes of the Worker script, wrangler's own gzip figure, and the metafile. */
+function build() {
   const outdir = mkdtempSync(join(tmpdir(), 'vietqr-bundle-'));
   try {
     const result = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'wrangler'),
-      ['deploy', '--dry-run', '--outdir', outdir, '--metafile', join(outdir, 'meta.json'), ...extra],
+      ['deploy', '--dry-run', '--outdir', outdir, '--metafile', join(outdir, 'meta.json')],
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
     );
     if (result.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${result.stdout}\n${result.stderr}`);
@@ -51,6 +51,7 @@ function byPackage(meta) {
 }
 
 export async function run() {
+  await stopSharedProject(); // the sections before are done with it
   const plain = build();
   bench('bundle_gzip_kib', plain.gzip / 1024, 'KiB');
   const packages = byPackage(plain.meta);
@@ -59,14 +60,10 @@ export async function run() {
   const own = packages.filter(([name]) => name.startsWith('(own)')).reduce((sum, [, bytes]) => sum + bytes, 0);
   const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
   console.log(
-    `NOTE bundle: ${kib(plain.raw)} raw (wrangler reports gzip ${plain.wranglerGzipKiB} KiB; ours is gzip -9 of the script alone). Top packages by bytes in the unminified output: ${deps
+    `NOTE bundle: ${kib(plain.raw)} raw (wrangler reports gzip ${plain.wranglerGzipKiB} KiB; ours is gzip -9 of the script alone). Top packages by bytes in the output: ${deps
       .slice(0, 5)
       .map(([name, bytes]) => `${name} ${kib(bytes)} (${((bytes / total) * 100).toFixed(0)} %)`)
       .join(', ')}; the project's own src/ ${kib(own)} (${((own / total) * 100).toFixed(0)} %)`,
-  );
-  const minified = build(['--minify']);
-  console.log(
-    `NOTE bundle: with --minify (minify = true in wrangler.toml) it would be ${(minified.gzip / 1024).toFixed(1)} KiB gzipped, ${kib(minified.raw)} raw`,
   );
 }
 

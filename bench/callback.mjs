@@ -47,7 +47,9 @@ export async function run({ server: given } = {}) {
   const cb = combine(callbacks);
   const nop = combine(noop);
   if (cb.failures) throw new Error(`callback load: ${cb.failures} of ${cb.requests} callbacks failed; first: ${cb.firstFailure}`);
-  console.error(`# callback: ${cb.requests} distinct callbacks paid ${Math.min(sent, ORDERS)} orders; ${nop.requests} no-op requests`);
+  console.log(
+    `NOTE callback: ${cb.requests} distinct signed Casso callbacks (each a 10,000 VND payment of one of ${ORDERS} open orders, round robin, matched by payment code: one payment and two events each; no endpoints) and ${nop.requests} GET /healthz, at ${CONCURRENCY} concurrent, in ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s per side; callback p50 ${cb.p50.toFixed(1)} ms, no-op p50 ${nop.p50.toFixed(1)} ms`,
+  );
   bench('callback_rps', cb.rps, 'req/s');
   bench('callback_p99_ms', cb.p99, 'ms');
   bench('noop_rps', nop.rps, 'req/s');
@@ -88,7 +90,9 @@ async function storm(server) {
   events = (await merchant.listAll('/v1/events')).filter((e) => e.data?.order?.id === order.id);
   bench('storm_payments', payments.length, 'count');
   bench('storm_events', events.length, 'count');
-  console.error(`# storm: ${STORM_COPIES} copies, ${result.rps.toFixed(0)} req/s; events: ${events.map((e) => e.type).join(', ')}`);
+  console.log(
+    `NOTE callback: storm of ${STORM_COPIES} copies of one callback at ${STORM_CONCURRENCY} concurrent, ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms; the order's events: ${events.map((e) => e.type).join(', ')}`,
+  );
 }
 
 function combine(results) {
@@ -99,6 +103,7 @@ function combine(results) {
     failures: results.reduce((sum, r) => sum + r.failures, 0),
     firstFailure: results.find((r) => r.firstFailure)?.firstFailure ?? null,
     rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
   };
 }

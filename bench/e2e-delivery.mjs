@@ -84,8 +84,8 @@ export async function run({ server: given } = {}) {
     if (lost) throw new Error(`${lost} of ${ORDERS} order.paid events did not arrive within ${WAIT_MS / 1000} s`);
     bench('e2e_delivery_p50_ms', median(delays), 'ms');
     bench('e2e_delivery_p99_ms', percentile(delays, 99), 'ms');
-    console.error(
-      `# e2e: ${ORDERS} orders; callback answered p50 ${median(callbackMs).toFixed(1)} ms, order.paid at the receiver p50 ${median(delays).toFixed(1)} ms after sending; ${receiver.requests()} deliveries received`,
+    console.log(
+      `NOTE e2e: ${ORDERS} orders paid by signed Casso callbacks, one in flight at a time, endpoint subscribed to every event type; callback answered p50 ${median(callbackMs).toFixed(1)} ms, order.paid at the receiver p50 ${median(delays).toFixed(1)} ms after sending; ${receiver.requests()} deliveries received`,
     );
   } finally {
     await receiver.close();

@@ -3,7 +3,7 @@
 // `wrangler d1 execute --local` against the copy's local database (the server is stopped meanwhile).
 // Also prints SQLite's query plan of every D1 statement on those two paths.
 import { createMerchant, sendCallback, sign } from './merchant.mjs';
-import { bench, isMain, median, ratio, startProject } from './server.mjs';
+import { bench, isMain, median, ratio, startProject, stopSharedProject } from './server.mjs';
 
 const LEVELS = [10, 10_000, 100_000];
 const N = 50;
@@ -46,6 +46,7 @@ function hotStatements(merchantId, accountId) {
 }
 
 export async function run() {
+  await stopSharedProject(); // the sections before are done with it
   const server = await startProject({ label: 'scale' });
   try {
     const merchant = await createMerchant(server, { name: 'Bench scale' });

@@ -339,14 +339,16 @@ export function isMain(meta) {
 }
 
 let shared = null;
-/** One server for the sections that can share it (callback, e2e, cpu); stopped when the bench process is done. */
+/** One server for the sections that can share it (callback, e2e, cpu); stopped by stopSharedProject or when the bench is done. */
 export function sharedProject() {
   if (!shared) {
     shared = startProject({ label: 'bench' });
-    process.once('beforeExit', async () => {
-      const server = await shared.catch(() => null);
-      await server?.stop();
-    });
+    process.once('beforeExit', stopSharedProject);
   }
   return shared;
+}
+export async function stopSharedProject() {
+  const server = await shared?.catch(() => null);
+  shared = null;
+  await server?.stop();
 }
