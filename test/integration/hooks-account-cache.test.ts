@@ -1,0 +1,69 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import type { Env } from '../../src/env';
+import { BASE } from '../helpers/app';
+import { merchantWithHooks, nextTxId, type Signed } from './hooks-fixture';
+
+/*
+ * A provider account never changes once created, so the hooks keep the accounts they have read: a
+ * provider's stream of callbacks costs one account lookup, not one per callback. Counted here with a
+ * D1 binding that notes every statement reading provider_accounts.
+ */
+
+const app = createApp();
+const realDb = (env as unknown as Env).DB;
+let accountReads = 0;
+const countingDb = new Proxy(realDb, {
+  get(target, name) {
+    const value = Reflect.get(target, name);
+    if (typeof value !== 'function') return value;
+    return (...args: unknown[]) => {
+      if (name === 'prepare' && String(args[0]).includes('FROM provider_accounts')) accountReads++;
+      return value.apply(target, args);
+    };
+  },
+});
+const bindings = { ...(env as unknown as Env), DB: countingDb };
+
+async function deliver(signed: Signed) {
+  const before = accountReads;
+  const ctx = createExecutionContext();
+  const res = await app.fetch(
+    new Request(`${BASE}${signed.path}`, { method: 'POST', headers: signed.headers, body: signed.body }),
+    bindings,
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return { status: res.status, accountReads: accountReads - before };
+}
+
+let hooks: Awaited<ReturnType<typeof merchantWithHooks>>;
+beforeAll(async () => {
+  hooks = await merchantWithHooks();
+});
+
+describe('callback accounts', () => {
+  it('are read once, then served from memory, deleted or not', async () => {
+    const order = await hooks.merchant.order();
+    const first = await deliver(await hooks.sign.casso({ id: nextTxId(), amount: 10_000, content: order.paymentCode }));
+    expect(first).toEqual({ status: 200, accountReads: 1 });
+    const second = await deliver(await hooks.sign.casso({ id: nextTxId(), amount: 10_000, content: order.paymentCode }));
+    expect(second).toEqual({ status: 200, accountReads: 0 });
+
+    // Deleting the account does not stop its callbacks (late payments are recorded), cached or not.
+    expect((await hooks.merchant.api('DELETE', `/v1/provider-accounts/${hooks.accounts.casso.id}`)).status).toBe(204);
+    const late = await deliver(await hooks.sign.casso({ id: nextTxId(), amount: 10_000, content: order.paymentCode }));
+    expect(late.status).toBe(200);
+  });
+
+  it('unknown or wrong-provider ids are not remembered: each costs its lookup and is 404', async () => {
+    const signed = await hooks.sign.casso({ id: nextTxId(), amount: 10_000, content: 'x' });
+    const unknown = { ...signed, path: '/hooks/casso/pa_unknown0000000000000000' };
+    expect(await deliver(unknown)).toEqual({ status: 404, accountReads: 1 });
+    expect(await deliver(unknown)).toEqual({ status: 404, accountReads: 1 });
+    const wrongProvider = { ...signed, path: `/hooks/casso/${hooks.accounts.sepay.id}` };
+    expect((await deliver(wrongProvider)).status).toBe(404);
+  });
+});
