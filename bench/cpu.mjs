@@ -2,51 +2,65 @@
 // synchronous execution, so the clock is the CPU time (user + system, /proc/<pid>/stat) of every process
 // of the dev server's process group, read before and after N sequential requests of one route (plus the
 // time for the server to go quiet again, so that work a request leaves behind — DO alarms, D1 projection —
-// is counted), minus the group's idle rate over that time, minus the same for N no-op requests (GET /healthz).
+// is counted), minus the group's idle burn over that time, minus the same for N no-op requests (GET /healthz).
+// Then the same clock on a bare calibration Worker (bench/calibration/) prices each platform primitive
+// (a D1 statement, a Durable Object call, a DO write, an alarm, a log line) in this local runtime.
 import { createMerchant, sendCallback, sign } from './merchant.mjs';
-import { bench, isMain, sharedProject, sleep } from './server.mjs';
+import { bench, isMain, sharedProject, sleep, startProject, stopSharedProject } from './server.mjs';
 
 const N = 40;
 const PROVIDERS = ['casso', 'sepay', 'tingee', 'payos', 'vietqr', 'bankhub'];
 
-/** CPU seconds the group burns per second when nothing is asked of it (file watcher, timers). */
+/** CPU seconds per second the group burns when nothing is asked of it (file watcher, timers). */
 async function idleRate(server, ms = 2_000) {
   await quiet(server);
-  const c0 = server.cpuSeconds();
+  const c0 = server.cpuSplit();
   const t0 = performance.now();
   await sleep(ms);
-  return (server.cpuSeconds() - c0) / ((performance.now() - t0) / 1000);
+  const c1 = server.cpuSplit();
+  const seconds = (performance.now() - t0) / 1000;
+  return { total: (c1.total - c0.total) / seconds, runtime: (c1.runtime - c0.runtime) / seconds };
 }
 
 /** Waits until the group's CPU use over 300 ms is down to (about) idle, at most 5 s. */
-async function quiet(server, idle = 0.02) {
+async function quiet(server, idle = { total: 0.02 }) {
   const deadline = performance.now() + 5_000;
-  let last = server.cpuSeconds();
+  let last = server.cpuSplit().total;
   while (performance.now() < deadline) {
     await sleep(300);
-    const now = server.cpuSeconds();
+    const now = server.cpuSplit().total;
     const used = now - last;
     last = now;
-    if (used <= idle * 0.3 + 0.011) return;
+    if (used <= idle.total * 0.3 + 0.011) return;
   }
 }
 
-/** CPU ms per request of `send(i)` for i in 0..N-1, sent one after another; the group's idle burn removed. */
-async function cpuPerRequest(server, idle, send, check) {
+/** CPU ms per request of `send(i)` for i in 0..N-1, sent one after another, idle burn removed: {total, runtime}. */
+async function cpuPerRequest(server, idle, send, check, n = N) {
   await quiet(server, idle);
-  const c0 = server.cpuSeconds();
+  const c0 = server.cpuSplit();
   const t0 = performance.now();
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < n; i++) {
     const res = await send(i);
     if (!check(res)) throw new Error(`unexpected answer ${res.status} ${res.text.slice(0, 300)}`);
   }
   await quiet(server, idle);
   const seconds = (performance.now() - t0) / 1000;
-  return ((server.cpuSeconds() - c0 - idle * seconds) * 1000) / N;
+  const c1 = server.cpuSplit();
+  return {
+    total: ((c1.total - c0.total - idle.total * seconds) * 1000) / n,
+    runtime: ((c1.runtime - c0.runtime - idle.runtime * seconds) * 1000) / n,
+  };
 }
 
-export async function run({ server: given } = {}) {
-  const server = given ?? (await sharedProject());
+const minus = (a, b) => ({ total: Math.max(0, a.total - b.total), runtime: Math.max(0, a.runtime - b.runtime) });
+const mean = (xs) => ({
+  total: xs.reduce((s, x) => s + x.total, 0) / xs.length,
+  runtime: xs.reduce((s, x) => s + x.runtime, 0) / xs.length,
+});
+const ms = (x) => x.toFixed(1);
+
+async function application(server) {
   const merchant = await createMerchant(server, { name: 'Bench CPU' });
   const direct = await merchant.account('direct');
   const accounts = {};
@@ -58,11 +72,10 @@ export async function run({ server: given } = {}) {
 
   // Warm every path once (compilation, first D1 statements) outside the measurement.
   let spare = N * PROVIDERS.length;
-  const content = (order) => `THANH TOAN ${order.paymentCode}`;
   const callback = (provider, order) =>
     sign[provider](
       accounts[provider],
-      { amount: order.amount, content: content(order) },
+      { amount: order.amount, content: `THANH TOAN ${order.paymentCode}` },
       provider === 'vietqr' ? { token: vietqrToken } : {},
     );
   for (const provider of PROVIDERS) await sendCallback(server, callback(provider, orders[spare++]));
@@ -71,30 +84,75 @@ export async function run({ server: given } = {}) {
 
   const idle = await idleRate(server);
   const ok200 = (res) => res.status === 200;
-  const figures = {};
+  const routes = {};
   const noop = () => cpuPerRequest(server, idle, () => server.request('GET', '/healthz'), ok200);
   const noops = [await noop()];
-  figures.create_order = await cpuPerRequest(
+  routes.create_order = await cpuPerRequest(
     server,
     idle,
     () => merchant.createOrderRequest(orderFields),
     (res) => res.status === 201,
   );
-  PROVIDERS.forEach((provider, p) => {
-    figures[`callback_${provider}`] = () =>
-      cpuPerRequest(server, idle, (i) => sendCallback(server, callback(provider, orders[p * N + i])), ok200);
-  });
-  for (const provider of PROVIDERS) figures[`callback_${provider}`] = await figures[`callback_${provider}`]();
+  for (const [p, provider] of PROVIDERS.entries()) {
+    routes[`callback_${provider}`] = await cpuPerRequest(
+      server,
+      idle,
+      (i) => sendCallback(server, callback(provider, orders[p * N + i])),
+      ok200,
+    );
+  }
   noops.push(await noop());
   // Each (order, size) is a first rendering: the Cache API holds nothing for it yet.
-  figures.qr_svg = await cpuPerRequest(server, idle, (i) => server.request('GET', `/qr/${orders[i].id}.svg?size=${200 + i}`), ok200);
+  routes.qr_svg = await cpuPerRequest(server, idle, (i) => server.request('GET', `/qr/${orders[i].id}.svg?size=${200 + i}`), ok200);
   noops.push(await noop());
 
-  const noopMs = noops.reduce((a, b) => a + b, 0) / noops.length;
+  const base = mean(noops);
+  for (const [name, cost] of Object.entries(routes)) bench(`cpu_ms_${name}`, minus(cost, base).total, 'ms');
   console.log(
-    `NOTE cpu: no-op GET /healthz costs ${noopMs.toFixed(2)} ms of CPU per request across the dev server's processes (runs: ${noops.map((x) => x.toFixed(2)).join(', ')}); idle burn ${(idle * 1000).toFixed(1)} ms/s; N = ${N} sequential requests per route`,
+    `NOTE cpu: N = ${N} sequential requests per route. The no-op GET /healthz itself costs ${ms(base.total)} ms per request across the dev server's processes (${noops.map((x) => ms(x.total)).join(', ')} in three runs), ${ms(base.runtime)} ms of it in the Worker's workerd; idle burn ${ms(idle.total * 1000)} ms/s. Of each figure above, the Worker's own workerd process (Worker, Durable Objects, local D1 simulator; not wrangler's proxy and Node tooling): ${Object.entries(
+      routes,
+    )
+      .map(([name, cost]) => `${name} ${ms(minus(cost, base).runtime)}`)
+      .join(', ')} ms`,
   );
-  for (const [name, ms] of Object.entries(figures)) bench(`cpu_ms_${name}`, Math.max(0, ms - noopMs), 'ms');
+}
+
+/** The bare calibration Worker: CPU of one platform primitive per request, over a plain `new Response()`. */
+async function calibration() {
+  const server = await startProject({ label: 'calibration', worker: 'calibration', health: '/noop', vars: {} });
+  try {
+    const ok = (res) => res.status === 200;
+    await server.request('GET', '/setup');
+    const routes = ['/noop', '/d1-read', '/d1-write-batch', '/do-call', '/do-write', '/do-alarm', '/log'];
+    for (const route of routes) for (let i = 0; i < 3; i++) await server.request('GET', route);
+    const idle = await idleRate(server);
+    const costs = {};
+    for (const route of routes) costs[route] = await cpuPerRequest(server, idle, () => server.request('GET', route), ok, 60);
+    const name = {
+      '/d1-read': 'd1_read',
+      '/d1-write-batch': 'd1_batch_3_inserts',
+      '/do-call': 'do_rpc',
+      '/do-write': 'do_transaction_3_inserts',
+      '/do-alarm': 'do_set_alarm_and_run',
+      '/log': 'console_log_line',
+    };
+    for (const [route, label] of Object.entries(name)) bench(`local_cpu_ms_${label}`, minus(costs[route], costs['/noop']).total, 'ms');
+    console.log(
+      `NOTE cpu: calibration Worker (bench/calibration/, no framework): a bare fetch costs ${ms(costs['/noop'].total)} ms across the processes (${ms(costs['/noop'].runtime)} ms in workerd); each primitive above is its extra cost, of which in the Worker's workerd: ${Object.entries(
+        name,
+      )
+        .map(([route, label]) => `${label} ${ms(minus(costs[route], costs['/noop']).runtime)}`)
+        .join(', ')} ms`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function run({ server: given } = {}) {
+  await application(given ?? (await sharedProject()));
+  await stopSharedProject(); // the sections before are done with it; nothing else shares the CPU clock now
+  await calibration();
 }
 
 if (isMain(import.meta)) await run();

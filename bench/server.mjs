@@ -72,17 +72,37 @@ function groupPids(pgid) {
   return pids;
 }
 
+const runtimeCache = new Map();
+/** wrangler starts two workerd processes; the Worker's own is the one with an inspector address. */
+function isWorkerRuntime(pid) {
+  if (!runtimeCache.has(pid)) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      // gone
+    }
+    runtimeCache.set(pid, cmdline.includes('--inspector-addr'));
+  }
+  return runtimeCache.get(pid);
+}
+
 const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
-/** A copy of the project served by `npm run dev`; start() resolves once GET /healthz answers. */
 /** Extra .dev.vars of every bench server: the abuse limits stay on (their Durable Object is called), far above bench rates. */
 export const BENCH_VARS = { RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' };
 
+/**
+ * A copy of the project served by `npm run dev` (resolves once GET /healthz answers). With `worker`
+ * (a folder under bench/), a copy of that folder served by `wrangler dev` instead, ready at `health`.
+ */
 export async function startProject({
   label = 'bench',
   args = [],
   vars: extraVars = BENCH_VARS,
   prepare,
+  worker,
+  health = '/healthz',
   log = (line) => console.error(line),
 } = {}) {
   const port = await freePort();
@@ -92,7 +112,8 @@ export async function startProject({
   const base = `http://127.0.0.1:${port}`;
   const adminToken = randomBytes(24).toString('hex');
   mkdirSync(dir, { recursive: true });
-  copyProject(dir);
+  if (worker) cpSync(join(ROOT, 'bench', worker), dir, { recursive: true });
+  else copyProject(dir);
   const vars = {
     ADMIN_TOKEN: adminToken,
     SECRETS_KEY: randomBytes(32).toString('base64'),
@@ -112,7 +133,11 @@ export async function startProject({
   let exit = null;
   const spawnDev = () => {
     const out = openSync(logPath, 'a');
-    child = spawn('npm', ['run', 'dev', '--', '--port', String(port), ...args], {
+    const wrangler = join(ROOT, 'node_modules', '.bin', 'wrangler');
+    const [command, commandArgs] = worker
+      ? [wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', ...args]]
+      : ['npm', ['run', 'dev', '--', '--port', String(port), ...args]];
+    child = spawn(command, commandArgs, {
       cwd: dir,
       detached: true, // own process group: stopped together, and its CPU clock is the group's
       stdio: ['ignore', out, out],
@@ -129,14 +154,14 @@ export async function startProject({
   const waitForHealth = async () => {
     const deadline = Date.now() + HEALTH_TIMEOUT_MS;
     for (;;) {
-      if (exit) throw new Error(`npm run dev exited (${exit}) before /healthz answered:\n${tail()}`);
+      if (exit) throw new Error(`the dev server exited (${exit}) before ${health} answered:\n${tail()}`);
       try {
-        const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
+        const res = await fetch(`${base}${health}`, { signal: AbortSignal.timeout(2_000) });
         if (res.status === 200) return;
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`GET ${base}/healthz did not answer within ${HEALTH_TIMEOUT_MS / 1000} s:\n${tail()}`);
+      if (Date.now() > deadline) throw new Error(`GET ${base}${health} did not answer within ${HEALTH_TIMEOUT_MS / 1000} s:\n${tail()}`);
       await sleep(250);
     }
   };
@@ -175,10 +200,10 @@ export async function startProject({
   process.once('exit', cleanupSync);
 
   const startedAt = Date.now();
-  log(`# ${label}: npm run dev -- --port ${port} in ${dir}`);
+  log(`# ${label}: ${worker ? 'wrangler dev' : 'npm run dev --'} --port ${port} in ${dir}`);
   spawnDev();
   await waitForHealth();
-  log(`# ${label}: /healthz answered after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  log(`# ${label}: ${health} answered after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 
   const client = makeClient(base);
   return {
@@ -192,7 +217,21 @@ export async function startProject({
       for (const p of groupPids(child.pid)) ticks += Number(p.fields[11]) + Number(p.fields[12]);
       return ticks / TICKS_PER_SECOND;
     },
-    processes: () => groupPids(child.pid).map((p) => p.comm),
+    /**
+     * CPU seconds so far: `total` of the group, and `runtime`, the workerd that runs the Worker itself (with
+     * its Durable Objects and the local D1 simulator; the one wrangler gives an inspector), as opposed to
+     * wrangler's proxy workerd and the Node tooling.
+     */
+    cpuSplit() {
+      let total = 0;
+      let runtime = 0;
+      for (const p of groupPids(child.pid)) {
+        const seconds = (Number(p.fields[11]) + Number(p.fields[12])) / TICKS_PER_SECOND;
+        total += seconds;
+        if (p.comm === 'workerd' && isWorkerRuntime(p.pid)) runtime += seconds;
+      }
+      return { total, runtime };
+    },
     /** CPU seconds per process of the group: {"pid comm": seconds}. */
     cpuByProcess() {
       const out = {};
