@@ -36,7 +36,7 @@ const SECTIONS = [
   ['qr', /^(qr_|encode_|decode_|svg_|matrix_)/],
   ['callback', /^(callback_|noop_|storm_)/],
   ['e2e', /^e2e_/],
-  ['cpu', /^cpu_/],
+  ['cpu', /^(cpu_|local_cpu_)/],
   ['bundle', /^bundle_/],
   ['scale', /^scale_/],
 ];
