@@ -1,37 +1,7 @@
-import { exports } from 'cloudflare:workers';
+import { ADMIN_TOKEN, call } from '../integration/merchant-fixture';
 
-/** The worker under test, called like a client calls it. */
-export const worker = (exports as unknown as { default: Fetcher }).default;
-export const BASE = 'https://router.test';
-export const ADMIN_TOKEN = 'test-admin-token';
-
-export interface Reply<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-  text: string;
-}
-
-export async function call<T = any>(
-  method: string,
-  path: string,
-  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Reply<T>> {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
-  const res = await worker.fetch(`${BASE}${path}`, {
-    method,
-    headers,
-    body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = JSON.parse(text);
-  } catch {}
-  return { status: res.status, headers: res.headers, body, text };
-}
+// One client for the app under test (merchant-fixture.ts); this file adds a merchant that starts with a direct account.
+export { ADMIN_TOKEN, type ApiResponse as Reply, BASE, call, worker } from '../integration/merchant-fixture';
 
 /** A test-mode merchant with a direct account, and shortcuts for its API. */
 export async function newMerchant(mode: 'test' | 'live' = 'test') {
