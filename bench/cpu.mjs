@@ -6,13 +6,16 @@
 // Then the same clock on a bare calibration Worker (bench/calibration/) prices each platform primitive
 // (a D1 statement, a Durable Object call, a DO write, an alarm, a log line) in this local runtime.
 import { createMerchant, sendCallback, sign } from './merchant.mjs';
-import { bench, isMain, sharedProject, sleep, startProject, stopSharedProject } from './server.mjs';
+import { bench, isMain, median, sharedProject, sleep, startProject, stopSharedProject } from './server.mjs';
 
-const N = 40;
+/** Requests per route: ROUNDS batches of PER_BATCH sequential requests. */
+const ROUNDS = 3;
+const PER_BATCH = 20;
+const N = ROUNDS * PER_BATCH;
 const PROVIDERS = ['casso', 'sepay', 'tingee', 'payos', 'vietqr', 'bankhub'];
 
 /** CPU seconds per second the group burns when nothing is asked of it (file watcher, timers). */
-async function idleRate(server, ms = 2_000) {
+async function idleRate(server, ms = 3_000) {
   await quiet(server);
   const c0 = server.cpuSplit();
   const t0 = performance.now();
@@ -22,22 +25,22 @@ async function idleRate(server, ms = 2_000) {
   return { total: (c1.total - c0.total) / seconds, runtime: (c1.runtime - c0.runtime) / seconds };
 }
 
-/** Waits until the group's CPU use over 300 ms is down to (about) idle, at most 5 s. */
+/** Waits until the group's CPU use is down to about idle for two 500 ms windows in a row (ticks are 10 ms), at most 8 s. */
 async function quiet(server, idle = { total: 0.02 }) {
-  const deadline = performance.now() + 5_000;
+  const deadline = performance.now() + 8_000;
   let last = server.cpuSplit().total;
-  while (performance.now() < deadline) {
-    await sleep(300);
+  let calm = 0;
+  while (performance.now() < deadline && calm < 2) {
+    await sleep(500);
     const now = server.cpuSplit().total;
-    const used = now - last;
+    calm = now - last <= idle.total * 0.5 + 0.015 ? calm + 1 : 0;
     last = now;
-    if (used <= idle.total * 0.3 + 0.011) return;
   }
 }
 
 /** CPU ms per request of `send(i)` for i in 0..N-1, sent one after another, idle burn removed: {total, runtime}. */
-async function cpuPerRequest(server, idle, send, check, n = N) {
-  await quiet(server, idle);
+async function cpuPerRequest(server, idle, send, check, n = PER_BATCH) {
+  // The server is quiet here: idleRate() and every batch before this one end by waiting for it.
   const c0 = server.cpuSplit();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
@@ -54,10 +57,8 @@ async function cpuPerRequest(server, idle, send, check, n = N) {
 }
 
 const minus = (a, b) => ({ total: Math.max(0, a.total - b.total), runtime: Math.max(0, a.runtime - b.runtime) });
-const mean = (xs) => ({
-  total: xs.reduce((s, x) => s + x.total, 0) / xs.length,
-  runtime: xs.reduce((s, x) => s + x.runtime, 0) / xs.length,
-});
+/** Median of each field (the rounds of one route). */
+const medianOf = (xs) => ({ total: median(xs.map((x) => x.total)), runtime: median(xs.map((x) => x.runtime)) });
 const ms = (x) => x.toFixed(1);
 
 async function application(server) {
@@ -66,7 +67,7 @@ async function application(server) {
   const accounts = {};
   for (const provider of PROVIDERS) accounts[provider] = await merchant.account(provider);
   const orderFields = { amount: 50_000, providerAccountId: direct.id };
-  const orders = await merchant.orders(N * (PROVIDERS.length + 1), 8, orderFields);
+  const orders = await merchant.orders((N + 1) * PROVIDERS.length, 8, orderFields);
   const vietqrToken = (await sendCallback(server, sign.vietqrToken(accounts.vietqr))).json?.access_token;
   if (!vietqrToken) throw new Error('vietqr token_generate gave no token');
 
@@ -84,32 +85,42 @@ async function application(server) {
 
   const idle = await idleRate(server);
   const ok200 = (res) => res.status === 200;
-  const routes = {};
-  const noop = () => cpuPerRequest(server, idle, () => server.request('GET', '/healthz'), ok200);
-  const noops = [await noop()];
-  routes.create_order = await cpuPerRequest(
-    server,
-    idle,
-    () => merchant.createOrderRequest(orderFields),
-    (res) => res.status === 201,
-  );
-  for (const [p, provider] of PROVIDERS.entries()) {
-    routes[`callback_${provider}`] = await cpuPerRequest(
-      server,
-      idle,
-      (i) => sendCallback(server, callback(provider, orders[p * N + i])),
-      ok200,
-    );
+  const batches = {
+    noop: () => cpuPerRequest(server, idle, () => server.request('GET', '/healthz'), ok200),
+    create_order: () =>
+      cpuPerRequest(
+        server,
+        idle,
+        () => merchant.createOrderRequest(orderFields),
+        (res) => res.status === 201,
+      ),
+    ...Object.fromEntries(
+      PROVIDERS.map((provider, p) => [
+        `callback_${provider}`,
+        (round) =>
+          cpuPerRequest(server, idle, (i) => sendCallback(server, callback(provider, orders[p * N + round * PER_BATCH + i])), ok200),
+      ]),
+    ),
+    // Each (order, size) is a first rendering: the Cache API holds nothing for it yet.
+    qr_svg: (round) =>
+      cpuPerRequest(server, idle, (i) => server.request('GET', `/qr/${orders[i].id}.svg?size=${200 + round * PER_BATCH + i}`), ok200),
+  };
+  // Rounds interleave every route, so that a burst of load from elsewhere touches all of them alike; median per route.
+  const samples = Object.fromEntries(Object.keys(batches).map((name) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, batch] of Object.entries(batches)) samples[name].push(await batch(round));
   }
-  noops.push(await noop());
-  // Each (order, size) is a first rendering: the Cache API holds nothing for it yet.
-  routes.qr_svg = await cpuPerRequest(server, idle, (i) => server.request('GET', `/qr/${orders[i].id}.svg?size=${200 + i}`), ok200);
-  noops.push(await noop());
+  const noops = samples.noop;
+  const routes = Object.fromEntries(
+    Object.entries(samples)
+      .filter(([name]) => name !== 'noop')
+      .map(([name, xs]) => [name, medianOf(xs)]),
+  );
 
-  const base = mean(noops);
+  const base = medianOf(noops);
   for (const [name, cost] of Object.entries(routes)) bench(`cpu_ms_${name}`, minus(cost, base).total, 'ms');
   console.log(
-    `NOTE cpu: N = ${N} sequential requests per route. The no-op GET /healthz itself costs ${ms(base.total)} ms per request across the dev server's processes (${noops.map((x) => ms(x.total)).join(', ')} in three runs), ${ms(base.runtime)} ms of it in the Worker's workerd; idle burn ${ms(idle.total * 1000)} ms/s. Of each figure above, the Worker's own workerd process (Worker, Durable Objects, local D1 simulator; not wrangler's proxy and Node tooling): ${Object.entries(
+    `NOTE cpu: each figure is the median of ${ROUNDS} interleaved rounds of ${PER_BATCH} sequential requests. The no-op GET /healthz itself costs ${ms(base.total)} ms per request across the dev server's processes (${noops.map((x) => ms(x.total)).join(', ')} in the rounds), ${ms(base.runtime)} ms of it in the Worker's workerd; idle burn ${ms(idle.total * 1000)} ms/s. Of each figure above, the Worker's own workerd process (Worker, Durable Objects, local D1 simulator; not wrangler's proxy and Node tooling): ${Object.entries(
       routes,
     )
       .map(([name, cost]) => `${name} ${ms(minus(cost, base).runtime)}`)
@@ -126,8 +137,11 @@ async function calibration() {
     const routes = ['/noop', '/d1-read', '/d1-write-batch', '/do-call', '/do-write', '/do-alarm', '/log'];
     for (const route of routes) for (let i = 0; i < 3; i++) await server.request('GET', route);
     const idle = await idleRate(server);
-    const costs = {};
-    for (const route of routes) costs[route] = await cpuPerRequest(server, idle, () => server.request('GET', route), ok, 60);
+    const samples = Object.fromEntries(routes.map((route) => [route, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const route of routes) samples[route].push(await cpuPerRequest(server, idle, () => server.request('GET', route), ok));
+    }
+    const costs = Object.fromEntries(routes.map((route) => [route, medianOf(samples[route])]));
     const name = {
       '/d1-read': 'd1_read',
       '/d1-write-batch': 'd1_batch_3_inserts',
