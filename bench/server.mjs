@@ -127,7 +127,12 @@ export async function startProject({
       .map(([k, v]) => `${k}=${v}\n`)
       .join(''),
   );
-  await prepare?.(dir); // experiments only: edit the copy before it starts
+  try {
+    await prepare?.(dir); // experiments only: edit the copy before it starts
+  } catch (error) {
+    rmSync(tempDir, { recursive: true, force: true });
+    throw error;
+  }
 
   let child = null;
   let exit = null;
