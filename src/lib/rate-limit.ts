@@ -8,16 +8,16 @@ import type { RateLimiter } from './rate-limiter';
 /** Bindings and settings of the abuse limits (wrangler.toml, .dev.vars); see the README's configuration table. */
 export interface RateLimitEnv {
   RATE_LIMITER?: DurableObjectNamespace<RateLimiter>;
-  /** Requests per minute per API key on the merchant API (`/v1/*` but admin and `/v1/qr/*`). Default 600; `off` disables. */
+  /** Requests per minute per API key on the merchant API (`/v1/*` but admin and `/v1/qr/*`). Default 6000 (100/s, as Stripe allows); `off` disables. */
   RATE_LIMIT_API_PER_MINUTE?: string;
-  /** Requests per minute per client IP on the public routes (`/pay/*`, `/qr/*`, `/qr.svg`, `/v1/qr/*`). Default 1200; `off` disables. */
+  /** Requests per minute per client IP on the public routes (`/pay/*`, `/qr/*`, `/qr.svg`, `/v1/qr/*`). Default 6000; `off` disables. */
   RATE_LIMIT_PUBLIC_PER_MINUTE?: string;
 }
 
 export type RateLimitScope = 'api' | 'public';
 
 const WINDOW_MS = 60_000;
-const DEFAULTS: Record<RateLimitScope, number> = { api: 600, public: 1200 };
+const DEFAULTS: Record<RateLimitScope, number> = { api: 6000, public: 6000 };
 const SETTING = { api: 'RATE_LIMIT_API_PER_MINUTE', public: 'RATE_LIMIT_PUBLIC_PER_MINUTE' } as const;
 const BEARER_KEY = /^Bearer\s+(sk_(?:test|live)_[A-Za-z0-9]+)\s*$/i;
 

@@ -90,12 +90,12 @@ describe('abuse limits', () => {
     }
   });
 
-  it('the defaults are generous (600 per key, 1200 per IP), configurable, and can be turned off', async () => {
-    expect(limitFor({}, 'api')).toBe(600);
-    expect(limitFor({}, 'public')).toBe(1200);
+  it('the defaults are generous (6000 per key, 6000 per IP), configurable, and can be turned off', async () => {
+    expect(limitFor({}, 'api')).toBe(6000);
+    expect(limitFor({}, 'public')).toBe(6000);
     expect(limitFor({ RATE_LIMIT_API_PER_MINUTE: '50' }, 'api')).toBe(50);
     expect(limitFor({ RATE_LIMIT_PUBLIC_PER_MINUTE: 'off' }, 'public')).toBeNull();
-    expect(limitFor({ RATE_LIMIT_API_PER_MINUTE: 'lots' }, 'api')).toBe(600);
+    expect(limitFor({ RATE_LIMIT_API_PER_MINUTE: 'lots' }, 'api')).toBe(6000);
     // Turned off: the same key sails past the small limit.
     const merchant = await newMerchant();
     const off = { ...limited, RATE_LIMIT_API_PER_MINUTE: 'off' };
