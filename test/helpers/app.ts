@@ -35,3 +35,16 @@ export async function newMerchant(mode: 'test' | 'live' = 'test') {
     },
   };
 }
+
+/** A Casso bank feed on the merchant's direct account number, with the checksum key to sign its callbacks. */
+export async function cassoFeed(merchant: Awaited<ReturnType<typeof newMerchant>>) {
+  const checksumKey = crypto.randomUUID().replace(/-/g, '');
+  const casso = await merchant.account({
+    provider: 'casso',
+    checksumKey,
+    bank: '970436',
+    accountNumber: merchant.accountNumber,
+    accountName: 'SHOP A',
+  });
+  return { casso, checksumKey };
+}

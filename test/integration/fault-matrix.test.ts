@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../src/env';
 import { clearFaults, type FaultPoint, injectFault } from '../../src/settlement/faults';
-import { call, newMerchant } from '../helpers/app';
+import { call, cassoFeed, newMerchant } from '../helpers/app';
 import { cassoCallback } from '../helpers/casso';
 
 /*
@@ -73,14 +73,7 @@ const outbox = (orderId: string) =>
 async function runScenario(faults: FaultPoint[]) {
   const received = merchantEndpoint();
   const merchant = await newMerchant();
-  const checksumKey = crypto.randomUUID().replace(/-/g, '');
-  const casso = await merchant.account({
-    provider: 'casso',
-    checksumKey,
-    bank: '970436',
-    accountNumber: merchant.accountNumber,
-    accountName: 'SHOP A',
-  });
+  const { casso, checksumKey } = await cassoFeed(merchant);
   await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: null });
   const order = await merchant.order({ amount: AMOUNT });
   for (const point of faults) injectFault(point);

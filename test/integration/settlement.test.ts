@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Env } from '../../src/env';
 import { clearFaults, injectFault } from '../../src/settlement/faults';
-import { call, newMerchant } from '../helpers/app';
+import { call, cassoFeed, newMerchant } from '../helpers/app';
 import { cassoCallback } from '../helpers/casso';
 
 const testEnv = env as unknown as Env;
@@ -11,14 +11,7 @@ afterEach(() => clearFaults());
 
 async function withCasso() {
   const merchant = await newMerchant();
-  const checksumKey = crypto.randomUUID().replace(/-/g, '');
-  const casso = await merchant.account({
-    provider: 'casso',
-    checksumKey,
-    bank: '970436',
-    accountNumber: merchant.accountNumber,
-    accountName: 'SHOP A',
-  });
+  const { casso, checksumKey } = await cassoFeed(merchant);
   const send = async (fields: { amount: number; content: string; id?: number }) => {
     const cb = await cassoCallback(checksumKey, { ...fields, accountNumber: merchant.accountNumber });
     return { cb, res: await call('POST', `/hooks/casso/${casso.id}`, { body: cb.body, headers: cb.headers }) };
