@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { resolveBank } from '../qr/banks';
+import type { ReceivingAccount } from './types';
 
 // Field schemas shared by the providers' account bodies (CONTRACT §3).
 
@@ -33,3 +34,14 @@ export function bankAccountConfig(input: { bank: string; accountNumber: string; 
 
 /** `/hooks/<provider>/<paId>` under the public origin. */
 export const hookUrl = (origin: string, provider: string, accountId: string) => `${origin}/hooks/${provider}/${accountId}`;
+
+/** The receiving account of a stored config: `bank` is resolved through the VietQR directory. */
+export function receivingAccount(
+  bankText: string | undefined,
+  number: string | undefined,
+  name: string | undefined,
+): ReceivingAccount | null {
+  const resolved = bankText ? resolveBank(bankText) : null;
+  if (!resolved || !number) return null;
+  return { bin: resolved.bin, shortName: resolved.shortName, accountNumber: number, accountName: name || null };
+}

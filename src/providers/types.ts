@@ -18,6 +18,14 @@ export interface ProviderAccount {
   createdAt: string;
 }
 
+/** A receiving bank account as a provider account names it (CONTRACT §3 `bank`). */
+export interface ReceivingAccount {
+  bin: string;
+  shortName: string;
+  accountNumber: string;
+  accountName: string | null;
+}
+
 /** What an order asks a provider (or the local encoder) for. */
 export interface QrOrderRequest {
   orderId: string;
@@ -68,7 +76,11 @@ export interface Transaction {
   occurredAt: string;
   /** The provider's body as received, for audit. */
   raw: string;
+  /** How the report reached us; callbacks unless said otherwise. */
+  via?: ReportVia;
 }
+
+export type ReportVia = 'callback' | 'reconciliation' | 'sandbox';
 
 /** What reconciliation asks a provider about: one order, as the provider knows it. */
 export interface ReconcileRequest {
@@ -89,6 +101,8 @@ export interface ProviderModule<Input = unknown> {
   split(input: Input): { config: Record<string, string>; credentials: Record<string, string> };
   /** Default API base URL by merchant mode (null for providers we never call). */
   defaultBaseUrl(mode: 'test' | 'live'): string | null;
+  /** The receiving bank account the provider account names (non-secret), or null where it names none. */
+  receivingAccount(account: ProviderAccount): ReceivingAccount | null;
   /** Absolute URLs to register at the provider, keyed as CONTRACT §3 says. */
   webhookUrls(origin: string, account: ProviderAccount): Record<string, string>;
   /** Creates the order's QR (locally or via the provider's API). Absent: the account cannot create QR codes. */

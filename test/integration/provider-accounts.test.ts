@@ -30,21 +30,39 @@ const BODIES: Record<string, Record<string, string>> = {
   },
 };
 
-const EXPECTED: Record<string, { createsQr: boolean; urls: (id: string) => Record<string, string | RegExp> }> = {
-  direct: { createsQr: true, urls: () => ({}) },
-  bankhub: { createsQr: true, urls: (id) => ({ transactions: new RegExp(`^${BASE}/hooks/bankhub/${id}/[0-9a-z]{26,}$`) }) },
+type Bank = { bin: string; shortName: string; accountNumber: string; accountName: string | null } | null;
+const EXPECTED: Record<string, { createsQr: boolean; bank: Bank; urls: (id: string) => Record<string, string | RegExp> }> = {
+  direct: {
+    createsQr: true,
+    bank: { bin: '970436', shortName: 'VCB', accountNumber: '1017595600', accountName: NAME },
+    urls: () => ({}),
+  },
+  bankhub: { createsQr: true, bank: null, urls: (id) => ({ transactions: new RegExp(`^${BASE}/hooks/bankhub/${id}/[0-9a-z]{26,}$`) }) },
   vietqr: {
     createsQr: true,
+    bank: { bin: '970422', shortName: 'MB', accountNumber: '0123456789', accountName: 'NGUYEN VAN A' },
     urls: (id) => ({
       base: `${BASE}/hooks/vietqr/${id}`,
       tokenGenerate: `${BASE}/hooks/vietqr/${id}/api/token_generate`,
       transactionSync: `${BASE}/hooks/vietqr/${id}/bank/api/transaction-sync`,
     }),
   },
-  tingee: { createsQr: true, urls: (id) => ({ notification: `${BASE}/hooks/tingee/${id}` }) },
-  payos: { createsQr: true, urls: (id) => ({ webhook: `${BASE}/hooks/payos/${id}` }) },
-  casso: { createsQr: false, urls: (id) => ({ webhook: `${BASE}/hooks/casso/${id}` }) },
-  sepay: { createsQr: false, urls: (id) => ({ webhook: `${BASE}/hooks/sepay/${id}` }) },
+  tingee: {
+    createsQr: true,
+    bank: { bin: '970422', shortName: 'MB', accountNumber: '0123456789', accountName: null },
+    urls: (id) => ({ notification: `${BASE}/hooks/tingee/${id}` }),
+  },
+  payos: { createsQr: true, bank: null, urls: (id) => ({ webhook: `${BASE}/hooks/payos/${id}` }) },
+  casso: {
+    createsQr: false,
+    bank: { bin: '970436', shortName: 'VCB', accountNumber: '1017595600', accountName: NAME },
+    urls: (id) => ({ webhook: `${BASE}/hooks/casso/${id}` }),
+  },
+  sepay: {
+    createsQr: false,
+    bank: { bin: '970422', shortName: 'MB', accountNumber: '0123456789', accountName: NAME },
+    urls: (id) => ({ webhook: `${BASE}/hooks/sepay/${id}` }),
+  },
 };
 
 const secretsOf = (body: Record<string, string>) => Object.values(body).filter((value) => value.startsWith('SECRET-'));
@@ -62,9 +80,20 @@ describe('POST /v1/provider-accounts', () => {
       expect(created.status).toBe(201);
       const { id } = created.body;
       const expected = EXPECTED[provider]!;
-      expect(Object.keys(created.body).sort()).toEqual(['createdAt', 'createsQr', 'id', 'label', 'provider', 'webhookUrls']);
+      expect(Object.keys(created.body).sort()).toEqual([
+        'bank',
+        'createdAt',
+        'createsQr',
+        'id',
+        'label',
+        'object',
+        'provider',
+        'webhookUrls',
+      ]);
+      expect(created.body.bank).toEqual(expected.bank);
       expect(created.body).toMatchObject({
         id: expect.stringMatching(/^pa_[0-9a-z]{26}$/),
+        object: 'provider_account',
         provider,
         label: `my ${provider}`,
         createsQr: expected.createsQr,

@@ -23,3 +23,6 @@ export const defaultBaseUrl = (mode: 'test' | 'live') =>
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({
   transactions: `${hookUrl(origin, 'bankhub', account.id)}/${account.credentials.urlToken}`,
 });
+
+/** The account money lands in is the provider's business (it shows in each QR), not part of the account body. */
+export const receiving = (_account: ProviderAccount) => null;

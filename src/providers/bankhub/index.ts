@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, type BankhubAccountInput, defaultBaseUrl, split, webhookUrls } from './account';
+import { accountSchema, type BankhubAccountInput, defaultBaseUrl, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
 
 export const bankhub = {
@@ -8,6 +8,7 @@ export const bankhub = {
   accountSchema,
   split,
   defaultBaseUrl,
+  receivingAccount: receiving,
   webhookUrls,
   createQr,
 } satisfies ProviderModule<BankhubAccountInput>;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { accountName, accountNumber, bank, bankAccountConfig, credential, hookUrl } from '../account-fields';
+import { accountName, accountNumber, bank, bankAccountConfig, credential, hookUrl, receivingAccount } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
 /** A bank feed only: Casso tells us about transfers into this account; it creates no QR. */
@@ -8,13 +8,22 @@ export const accountSchema = z.strictObject({
   bank: bank(),
   accountNumber: accountNumber(),
   accountName: accountName(),
+  /** Casso API key (`Authorization: Apikey …`), only for reconciliation (CONTRACT §9). */
+  apiKey: credential().optional(),
 });
 
 export type CassoAccountInput = z.infer<typeof accountSchema>;
 
-export const split = (input: CassoAccountInput) => ({ config: bankAccountConfig(input), credentials: { checksumKey: input.checksumKey } });
+export const split = (input: CassoAccountInput) => ({
+  config: bankAccountConfig(input),
+  credentials: { checksumKey: input.checksumKey, ...(input.apiKey === undefined ? {} : { apiKey: input.apiKey }) },
+});
 
 /** We never call Casso. */
 export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => null;
 
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'casso', account.id) });
+
+/** The account the stored config names. */
+export const receiving = (account: ProviderAccount) =>
+  receivingAccount(account.config.bin, account.config.accountNumber, account.config.accountName);

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, type CassoAccountInput, defaultBaseUrl, split, webhookUrls } from './account';
+import { accountSchema, type CassoAccountInput, defaultBaseUrl, receiving, split, webhookUrls } from './account';
 
 export const casso = {
   name: 'casso',
@@ -7,5 +7,6 @@ export const casso = {
   accountSchema,
   split,
   defaultBaseUrl,
+  receivingAccount: receiving,
   webhookUrls,
 } satisfies ProviderModule<CassoAccountInput>;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { accountName, accountNumber, bank, bankAccountConfig } from '../account-fields';
+import { accountName, accountNumber, bank, bankAccountConfig, receivingAccount } from '../account-fields';
+import type { ProviderAccount } from '../types';
 
 /** A bank account we encode VietQR codes for ourselves; payments arrive through a bank-feed account. */
 export const accountSchema = z.strictObject({ bank: bank(), accountNumber: accountNumber(), accountName: accountName() });
@@ -13,3 +14,7 @@ export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => null;
 
 /** Nothing calls us back for a direct account. */
 export const webhookUrls = (): Record<string, string> => ({});
+
+/** The account the stored config names. */
+export const receiving = (account: ProviderAccount) =>
+  receivingAccount(account.config.bin, account.config.accountNumber, account.config.accountName);

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, type DirectAccountInput, defaultBaseUrl, split, webhookUrls } from './account';
+import { accountSchema, type DirectAccountInput, defaultBaseUrl, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
 
 export const direct = {
@@ -8,6 +8,7 @@ export const direct = {
   accountSchema,
   split,
   defaultBaseUrl,
+  receivingAccount: receiving,
   webhookUrls,
   createQr,
 } satisfies ProviderModule<DirectAccountInput>;

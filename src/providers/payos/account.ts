@@ -15,3 +15,6 @@ export const split = (input: PayosAccountInput) => ({
 export const defaultBaseUrl = (_mode: 'test' | 'live') => 'https://api-merchant.payos.vn';
 
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'payos', account.id) });
+
+/** The account money lands in is the provider's business (it shows in each QR), not part of the account body. */
+export const receiving = (_account: ProviderAccount) => null;

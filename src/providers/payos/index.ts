@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, defaultBaseUrl, type PayosAccountInput, split, webhookUrls } from './account';
+import { accountSchema, defaultBaseUrl, type PayosAccountInput, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
 import { reconcile } from './get-payment';
 
@@ -9,6 +9,7 @@ export const payos = {
   accountSchema,
   split,
   defaultBaseUrl,
+  receivingAccount: receiving,
   webhookUrls,
   createQr,
   reconcile,

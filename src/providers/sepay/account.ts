@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { accountName, accountNumber, bank, bankAccountConfig, credential, hookUrl } from '../account-fields';
+import { accountName, accountNumber, bank, bankAccountConfig, credential, hookUrl, receivingAccount } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
 /** A bank feed only. SePay authenticates with an API key, an HMAC secret, or either: at least one is needed. */
@@ -10,6 +10,8 @@ export const accountSchema = z
     bank: bank(),
     accountNumber: accountNumber(),
     accountName: accountName(),
+    /** SePay user API token (`Authorization: Bearer …`), only for reconciliation (CONTRACT §9). */
+    apiToken: credential().optional(),
   })
   .refine((input) => input.apiKey !== undefined || input.webhookSecret !== undefined, {
     path: ['apiKey'],
@@ -22,6 +24,7 @@ export function split(input: SepayAccountInput) {
   const credentials: Record<string, string> = {};
   if (input.apiKey !== undefined) credentials.apiKey = input.apiKey;
   if (input.webhookSecret !== undefined) credentials.webhookSecret = input.webhookSecret;
+  if (input.apiToken !== undefined) credentials.apiToken = input.apiToken;
   return { config: bankAccountConfig(input), credentials };
 }
 
@@ -29,3 +32,7 @@ export function split(input: SepayAccountInput) {
 export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => null;
 
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'sepay', account.id) });
+
+/** The account the stored config names. */
+export const receiving = (account: ProviderAccount) =>
+  receivingAccount(account.config.bin, account.config.accountNumber, account.config.accountName);

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, defaultBaseUrl, type SepayAccountInput, split, webhookUrls } from './account';
+import { accountSchema, defaultBaseUrl, receiving, type SepayAccountInput, split, webhookUrls } from './account';
 
 export const sepay = {
   name: 'sepay',
@@ -7,5 +7,6 @@ export const sepay = {
   accountSchema,
   split,
   defaultBaseUrl,
+  receivingAccount: receiving,
   webhookUrls,
 } satisfies ProviderModule<SepayAccountInput>;

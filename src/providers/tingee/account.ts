@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { accountNumber, credential, hookUrl } from '../account-fields';
+import { accountNumber, credential, hookUrl, receivingAccount } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
 export const accountSchema = z.strictObject({
@@ -21,3 +21,6 @@ export const defaultBaseUrl = (mode: 'test' | 'live') =>
   mode === 'live' ? 'https://open-api.tingee.vn' : 'https://uat-open-api.tingee.vn';
 
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({ notification: hookUrl(origin, 'tingee', account.id) });
+
+/** Tingee accounts name the bank and number; the holder's name is not part of the body. */
+export const receiving = (account: ProviderAccount) => receivingAccount(account.config.bankName, account.config.accountNumber, undefined);

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, defaultBaseUrl, split, type TingeeAccountInput, webhookUrls } from './account';
+import { accountSchema, defaultBaseUrl, receiving, split, type TingeeAccountInput, webhookUrls } from './account';
 import { createQr } from './create-qr';
 
 export const tingee = {
@@ -8,6 +8,7 @@ export const tingee = {
   accountSchema,
   split,
   defaultBaseUrl,
+  receivingAccount: receiving,
   webhookUrls,
   createQr,
 } satisfies ProviderModule<TingeeAccountInput>;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { accountName, accountNumber, credential, hookUrl } from '../account-fields';
+import { accountName, accountNumber, credential, hookUrl, receivingAccount } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
 export const accountSchema = z.strictObject({
@@ -34,3 +34,6 @@ export function webhookUrls(origin: string, account: ProviderAccount) {
   const base = hookUrl(origin, 'vietqr', account.id);
   return { base, tokenGenerate: `${base}/api/token_generate`, transactionSync: `${base}/bank/api/transaction-sync` };
 }
+
+export const receiving = (account: ProviderAccount) =>
+  receivingAccount(account.config.bankCode, account.config.bankAccount, account.config.userBankName);

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, defaultBaseUrl, split, type VietqrAccountInput, webhookUrls } from './account';
+import { accountSchema, defaultBaseUrl, receiving, split, type VietqrAccountInput, webhookUrls } from './account';
 import { reconcile } from './check-transaction';
 import { createQr } from './create-qr';
 
@@ -9,6 +9,7 @@ export const vietqr = {
   accountSchema,
   split,
   defaultBaseUrl,
+  receivingAccount: receiving,
   webhookUrls,
   createQr,
   reconcile,
