@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { PaymentRow } from '../db/payments';
 import type { PaymentJson } from '../settlement/records';
 
 export const paymentSchema = z
@@ -18,25 +19,20 @@ export const paymentSchema = z
       .nullable(),
     occurredAt: z.string(),
     receivedAt: z.string(),
-    matchedBy: z.enum(['reference', 'virtual_account', 'payment_code', 'sandbox']).nullable(),
+    matchedBy: z.enum(['reference', 'virtual_account', 'payment_code', 'sandbox', 'manual']).nullable(),
+    reports: z
+      .array(
+        z.object({
+          providerAccountId: z.string(),
+          provider: z.string(),
+          providerTransactionId: z.string(),
+          via: z.enum(['callback', 'reconciliation', 'sandbox']),
+          receivedAt: z.string(),
+        }),
+      )
+      .openapi({ description: 'Every distinct report of this transfer, first one first' }),
   })
   .openapi('Payment');
-
-export interface PaymentRow {
-  id: string;
-  order_id: string | null;
-  provider_account_id: string;
-  provider: string;
-  provider_transaction_id: string;
-  bank_reference: string | null;
-  amount: number;
-  content: string;
-  account_number: string | null;
-  counter_account: string | null;
-  occurred_at: string;
-  received_at: string;
-  matched_by: string | null;
-}
 
 export function paymentFromRow(row: PaymentRow): PaymentJson {
   return {
@@ -54,5 +50,14 @@ export function paymentFromRow(row: PaymentRow): PaymentJson {
     occurredAt: row.occurred_at,
     receivedAt: row.received_at,
     matchedBy: row.matched_by as PaymentJson['matchedBy'],
+    reports: [
+      {
+        providerAccountId: row.provider_account_id,
+        provider: row.provider as PaymentJson['provider'],
+        providerTransactionId: row.provider_transaction_id,
+        via: row.matched_by === 'sandbox' ? 'sandbox' : 'callback',
+        receivedAt: row.received_at,
+      },
+    ],
   };
 }

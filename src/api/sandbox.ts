@@ -3,11 +3,11 @@ import { randomToken } from '../db/ids';
 import { loadAccount } from '../db/provider-accounts';
 import hooks, { buildSandboxCallback } from '../hooks';
 import { sendSandboxCallback } from '../hooks/sandbox-send';
+import { submitReports } from '../ledger/submit';
 import { conflict, forbidden, HttpError, notFound, unprocessable } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import type { Transaction } from '../providers/types';
 import { orderStub } from '../settlement/owners';
-import { settleTransactions } from '../settlement/settle';
 import { publicOrigin } from './public-origin';
 
 const app = createRouter();
@@ -75,9 +75,10 @@ app.openapi(pay, async (c) => {
     occurredAt: now,
     raw: JSON.stringify({ sandbox: true, orderId: id, amount }),
   };
-  const [result] = await settleTransactions(c.env, account, [tx], {
+  const [result] = await submitReports(c.env, account, [tx], {
     origin: publicOrigin(c.env, c.req.url),
     force: { orderId: id, matchedBy: 'sandbox' },
+    via: 'sandbox',
   });
   return c.json({ paymentId: result!.paymentId }, 202);
 });

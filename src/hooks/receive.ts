@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
 import { publicOrigin } from '../api/public-origin';
 import type { AppEnv } from '../env';
+import { type ReportOutcome, submitReports } from '../ledger/submit';
 import { log } from '../lib/log';
 import { HttpError } from '../lib/problem';
 import { CallbackError } from '../providers/inbound/errors';
 import type { InboundBatch } from '../providers/inbound/types';
 import type { ProviderAccount, ProviderName } from '../providers/types';
-import { type SettleResult, settleTransactions } from '../settlement/settle';
 import { callbackAccount } from './callback-account';
 import { readRawBody } from './raw-body';
 
@@ -18,7 +18,7 @@ export interface Receiver<Presented> {
   /** Checks the proof against the account's credentials, then parses the body (throws CallbackError 401 / 400). */
   accept(presented: Presented, input: { raw: string; account: ProviderAccount; now: Date; secretsKey: string }): Promise<InboundBatch>;
   /** The provider's "received" answer, given after every transaction is durably recorded. */
-  success(batch: InboundBatch, settled: SettleResult[]): Response;
+  success(batch: InboundBatch, settled: ReportOutcome[]): Response;
   failure(error: CallbackError): Response;
 }
 
@@ -58,14 +58,14 @@ export function receiveRoute<Presented>(receiver: Receiver<Presented>) {
       const batch = await receiver.accept(presented, { raw, account, now, secretsKey: c.env.SECRETS_KEY });
       const settled =
         batch.transactions.length > 0
-          ? await settleTransactions(c.env, account, batch.transactions, { origin: publicOrigin(c.env, c.req.url) })
+          ? await submitReports(c.env, account, batch.transactions, { via: 'callback', origin: publicOrigin(c.env, c.req.url) })
           : [];
       log('info', 'callback accepted', {
         requestId: c.get('requestId'),
         provider: receiver.provider,
         accountId: account.id,
         payments: settled.map((s) => s.paymentId),
-        duplicates: settled.filter((s) => s.duplicate).length,
+        known: settled.filter((s) => s.known).length,
         ignored: batch.ignored.map((i) => i.reason),
       });
       return receiver.success(batch, settled);

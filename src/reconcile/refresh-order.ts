@@ -1,10 +1,10 @@
 import { getOrder, type OrderRow } from '../db/orders';
 import { loadAccount } from '../db/provider-accounts';
 import type { Env } from '../env';
+import { submitReports } from '../ledger/submit';
 import type { Logger } from '../lib/log';
 import { liveProviderContext } from '../providers/outbound';
 import { getProvider } from '../providers/registry';
-import { settleTransactions } from '../settlement/settle';
 
 const OPEN = new Set(['pending', 'partially_paid']);
 
@@ -32,12 +32,16 @@ export async function refreshOrder(env: Env, row: OrderRow, origin: string, logg
     liveProviderContext(),
   );
   if (found.length === 0) return row;
-  const settled = await settleTransactions(env, account, found, { origin, force: { orderId: row.id, matchedBy: 'reference' } });
+  const settled = await submitReports(env, account, found, {
+    origin,
+    force: { orderId: row.id, matchedBy: 'reference' },
+    via: 'reconciliation',
+  });
   logger.info('order reconciled with its provider', {
     orderId: row.id,
     provider: account.provider,
     found: found.length,
-    recorded: settled.filter((result) => !result.duplicate).map((result) => result.paymentId),
+    recorded: settled.filter((result) => !result.known).map((result) => result.paymentId),
   });
   // The order DO projects to D1 before settle returns; a failed projection lags here until its alarm repairs it.
   return (await getOrder(env, row.merchant_id, row.id)) ?? row;

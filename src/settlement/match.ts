@@ -1,7 +1,7 @@
 import type { Transaction } from '../providers/types';
 import { findPaymentCodes } from './payment-code';
 
-export type MatchedBy = 'reference' | 'virtual_account' | 'payment_code' | 'sandbox';
+export type MatchedBy = 'reference' | 'virtual_account' | 'payment_code' | 'sandbox' | 'manual';
 
 export interface Match {
   orderId: string;

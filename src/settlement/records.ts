@@ -1,4 +1,4 @@
-import type { ProviderName, Transaction } from '../providers/types';
+import type { ProviderName, ReportVia, Transaction } from '../providers/types';
 import type { MatchedBy } from './match';
 import type { EventType } from './state';
 
@@ -18,6 +18,16 @@ export interface PaymentJson {
   occurredAt: string;
   receivedAt: string;
   matchedBy: MatchedBy | null;
+  reports: PaymentReport[];
+}
+
+/** One feed's report of the transfer (CONTRACT §4). */
+export interface PaymentReport {
+  providerAccountId: string;
+  provider: ProviderName;
+  providerTransactionId: string;
+  via: ReportVia;
+  receivedAt: string;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -64,5 +74,14 @@ export function paymentJson(
     occurredAt: tx.occurredAt,
     receivedAt,
     matchedBy,
+    reports: [
+      {
+        providerAccountId: tx.providerAccountId,
+        provider: tx.provider,
+        providerTransactionId: tx.providerTransactionId,
+        via: tx.via ?? 'callback',
+        receivedAt,
+      },
+    ],
   };
 }

@@ -1,5 +1,5 @@
 import type { Env } from '../env';
-import type { ProviderAccount, Transaction } from '../providers/types';
+import type { ProviderAccount, ReportVia, Transaction } from '../providers/types';
 import { type Match, matchTransaction } from './match';
 import { d1Lookups } from './match-d1';
 import { orderStub } from './owners';
@@ -20,11 +20,12 @@ export async function settleTransactions(
   env: Env,
   account: ProviderAccount,
   txs: Transaction[],
-  opts: { origin?: string; force?: Match } = {},
+  opts: { origin?: string; force?: Match; via?: ReportVia } = {},
 ): Promise<SettleResult[]> {
   const origin = opts.origin ?? env.PUBLIC_BASE_URL ?? '';
   const results: SettleResult[] = [];
-  for (const tx of txs) {
+  for (const reported of txs) {
+    const tx = { ...reported, via: opts.via ?? reported.via ?? 'callback' };
     const match = opts.force ?? (await matchTransaction(tx, d1Lookups(env, account)));
     if (match) {
       results.push(
