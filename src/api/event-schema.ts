@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { AttemptRow, EventRow } from '../db/events';
 import { EVENT_TYPES } from '../delivery/event-types';
 import { paymentSchema } from './payment-schema';
 
@@ -33,16 +34,6 @@ export const attemptSchema = z
   })
   .openapi('Attempt');
 
-export interface EventRow {
-  id: string;
-  merchant_id: string;
-  type: string;
-  order_id: string | null;
-  payment_id: string | null;
-  data: string;
-  created_at: string;
-}
-
 export const eventFromRow = (row: EventRow) => ({
   id: row.id,
   object: 'event' as const,
@@ -50,17 +41,6 @@ export const eventFromRow = (row: EventRow) => ({
   createdAt: row.created_at,
   data: JSON.parse(row.data),
 });
-
-export interface AttemptRow {
-  id: string;
-  endpoint_id: string;
-  attempt: number;
-  status: 'succeeded' | 'failed';
-  response_status: number | null;
-  response_body: string | null;
-  duration_ms: number;
-  created_at: string;
-}
 
 export const attemptFromRow = (row: AttemptRow) => ({
   id: row.id,

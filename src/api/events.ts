@@ -1,19 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { afterCursor, decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
+import { type EventRow, getEvent, listAttempts, listEvents } from '../db/events';
+import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
+import { getPayment } from '../db/payments';
 import type { Env } from '../env';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import { replayTargets } from '../settlement/outbox-control';
 import { ledgerStub } from '../settlement/owners';
-import {
-  type AttemptRow,
-  attemptFromRow,
-  attemptSchema,
-  EVENT_TYPE_VALUES,
-  type EventRow,
-  eventFromRow,
-  eventSchema,
-} from './event-schema';
+import { attemptFromRow, attemptSchema, EVENT_TYPE_VALUES, eventFromRow, eventSchema } from './event-schema';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];
@@ -22,7 +16,7 @@ const idParam = z.object({ id: z.string() });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 async function findEvent(env: Env, merchantId: string, id: string): Promise<EventRow> {
-  const row = await env.DB.prepare('SELECT * FROM events WHERE id = ? AND merchant_id = ?').bind(id, merchantId).first<EventRow>();
+  const row = await getEvent(env, merchantId, id);
   if (!row) throw notFound('No such event');
   return row;
 }
@@ -39,13 +33,7 @@ const list = createRoute({
 
 app.openapi(list, async (c) => {
   const { limit, cursor, type } = c.req.valid('query');
-  const after = afterCursor(decodeCursor(cursor), 'created_at');
-  const typeFilter = type ? 'AND type = ?' : '';
-  const { results } = await c.env.DB.prepare(
-    `SELECT * FROM events WHERE merchant_id = ? ${typeFilter} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(c.get('merchant').id, ...(type ? [type] : []), ...after.params, limit + 1)
-    .all<EventRow>();
+  const results = await listEvents(c.env, c.get('merchant').id, { type }, decodeCursor(cursor), limit);
   return c.json(
     toPage(results, limit, (row) => ({ time: row.created_at, id: row.id }), eventFromRow),
     200,
@@ -77,12 +65,7 @@ const attempts = createRoute({
 app.openapi(attempts, async (c) => {
   const event = await findEvent(c.env, c.get('merchant').id, c.req.valid('param').id);
   const { limit, cursor } = c.req.valid('query');
-  const after = afterCursor(decodeCursor(cursor), 'created_at');
-  const { results } = await c.env.DB.prepare(
-    `SELECT * FROM attempts WHERE event_id = ? AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(event.id, ...after.params, limit + 1)
-    .all<AttemptRow>();
+  const results = await listAttempts(c.env, event.id, decodeCursor(cursor), limit);
   return c.json(
     toPage(results, limit, (row) => ({ time: row.created_at, id: row.id }), attemptFromRow),
     200,
@@ -106,9 +89,7 @@ const replay = createRoute({
 async function eventOwner(env: Env, event: EventRow): Promise<string> {
   if (event.order_id) return `order:${event.order_id}`;
   if (event.payment_id) {
-    const payment = await env.DB.prepare('SELECT provider_account_id FROM payments WHERE id = ?')
-      .bind(event.payment_id)
-      .first<{ provider_account_id: string }>();
+    const payment = await getPayment(env, event.merchant_id, event.payment_id);
     if (payment) return `account:${payment.provider_account_id}`;
   }
   return `merchant:${event.merchant_id}`;

@@ -1,22 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { afterCursor, decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
+import { getOrder } from '../db/orders';
+import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
+import { listPayments, type PaymentFilter } from '../db/payments';
 import type { Env } from '../env';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
-import { type PaymentRow, paymentFromRow, paymentSchema } from './payment-schema';
+import { paymentFromRow, paymentSchema } from './payment-schema';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const page = { description: 'A page of payments, newest first', content: { 'application/json': { schema: pageSchema(paymentSchema) } } };
 
-async function listPayments(env: Env, where: string, params: unknown[], limit: number, cursorText: string | undefined) {
-  const after = afterCursor(decodeCursor(cursorText), 'received_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM payments WHERE ${where} AND ${after.sql} ORDER BY received_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(...params, ...after.params, limit + 1)
-    .all<PaymentRow>();
-  return toPage(results, limit, (row) => ({ time: row.received_at, id: row.id }), paymentFromRow);
+async function paymentsPage(env: Env, merchantId: string, filter: PaymentFilter, limit: number, cursor: string | undefined) {
+  const rows = await listPayments(env, merchantId, filter, decodeCursor(cursor), limit);
+  return toPage(rows, limit, (row) => ({ time: row.received_at, id: row.id }), paymentFromRow);
 }
 
 const orderPayments = createRoute({
@@ -33,9 +30,8 @@ app.openapi(orderPayments, async (c) => {
   const { id } = c.req.valid('param');
   const { limit, cursor } = c.req.valid('query');
   const merchantId = c.get('merchant').id;
-  const order = await c.env.DB.prepare('SELECT id FROM orders WHERE id = ? AND merchant_id = ?').bind(id, merchantId).first();
-  if (!order) throw notFound('No such order');
-  return c.json(await listPayments(c.env, 'merchant_id = ? AND order_id = ?', [merchantId, id], limit, cursor), 200);
+  if (!(await getOrder(c.env, merchantId, id))) throw notFound('No such order');
+  return c.json(await paymentsPage(c.env, merchantId, { orderId: id }, limit, cursor), 200);
 });
 
 const allPayments = createRoute({
@@ -50,8 +46,7 @@ const allPayments = createRoute({
 
 app.openapi(allPayments, async (c) => {
   const { limit, cursor, unmatched } = c.req.valid('query');
-  const where = unmatched === 'true' ? 'merchant_id = ? AND order_id IS NULL' : 'merchant_id = ?';
-  return c.json(await listPayments(c.env, where, [c.get('merchant').id], limit, cursor), 200);
+  return c.json(await paymentsPage(c.env, c.get('merchant').id, { unmatched: unmatched === 'true' }, limit, cursor), 200);
 });
 
 export default app;

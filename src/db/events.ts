@@ -1,0 +1,68 @@
+import type { Env } from '../env';
+import { afterCursor, type Cursor } from './pagination';
+
+/** A row of `events` as D1 returns it. */
+export interface EventRow {
+  id: string;
+  merchant_id: string;
+  type: string;
+  order_id: string | null;
+  payment_id: string | null;
+  data: string;
+  created_at: string;
+}
+
+/** A row of `attempts`. */
+export interface AttemptRow {
+  id: string;
+  delivery_id: string;
+  event_id: string;
+  endpoint_id: string;
+  attempt: number;
+  status: 'succeeded' | 'failed';
+  response_status: number | null;
+  response_body: string | null;
+  duration_ms: number;
+  created_at: string;
+}
+
+export function getEvent(env: Env, merchantId: string, id: string): Promise<EventRow | null> {
+  return env.DB.prepare('SELECT * FROM events WHERE id = ? AND merchant_id = ?').bind(id, merchantId).first<EventRow>();
+}
+
+export interface EventFilter {
+  type?: string;
+  orderId?: string;
+}
+
+/** One page of the merchant's events, newest first (`limit + 1` rows). */
+export async function listEvents(env: Env, merchantId: string, filter: EventFilter, cursor: Cursor | null, limit: number) {
+  const where = ['merchant_id = ?'];
+  const params: string[] = [merchantId];
+  if (filter.type) {
+    where.push('type = ?');
+    params.push(filter.type);
+  }
+  if (filter.orderId) {
+    where.push('order_id = ?');
+    params.push(filter.orderId);
+  }
+  const after = afterCursor(cursor, 'created_at');
+  const { results } = await env.DB.prepare(
+    `SELECT * FROM events WHERE ${where.join(' AND ')} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
+  )
+    .bind(...params, ...after.params, limit + 1)
+    .all<EventRow>();
+  return results;
+}
+
+/** One page of an event's delivery attempts, newest first (`limit + 1` rows). */
+export async function listAttempts(env: Env, eventId: string, cursor: Cursor | null, limit: number) {
+  const after = afterCursor(cursor, 'created_at');
+  const { results } = await env.DB.prepare(
+    `SELECT * FROM attempts WHERE event_id = ? AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
+  )
+    .bind(eventId, ...after.params, limit + 1)
+    .all<AttemptRow>();
+  return results;
+}

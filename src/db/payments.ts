@@ -1,0 +1,50 @@
+import type { Env } from '../env';
+import { afterCursor, type Cursor } from './pagination';
+
+/** A row of `payments` as D1 returns it (the projection of the ledgers' payments). */
+export interface PaymentRow {
+  id: string;
+  merchant_id: string;
+  order_id: string | null;
+  provider_account_id: string;
+  provider: string;
+  provider_transaction_id: string;
+  bank_reference: string | null;
+  amount: number;
+  content: string;
+  account_number: string | null;
+  counter_account: string | null;
+  occurred_at: string;
+  received_at: string;
+  matched_by: string | null;
+  raw: string | null;
+}
+
+export interface PaymentFilter {
+  orderId?: string;
+  /** Only payments that belong to no order. */
+  unmatched?: boolean;
+}
+
+/** One page of the merchant's payments, newest first (`limit + 1` rows: see db/pagination). */
+export async function listPayments(env: Env, merchantId: string, filter: PaymentFilter, cursor: Cursor | null, limit: number) {
+  const where = ['merchant_id = ?'];
+  const params: string[] = [merchantId];
+  if (filter.orderId) {
+    where.push('order_id = ?');
+    params.push(filter.orderId);
+  }
+  if (filter.unmatched) where.push('order_id IS NULL');
+  const after = afterCursor(cursor, 'received_at');
+  const { results } = await env.DB.prepare(
+    `SELECT * FROM payments WHERE ${where.join(' AND ')} AND ${after.sql} ORDER BY received_at DESC, id DESC LIMIT ?`,
+  )
+    .bind(...params, ...after.params, limit + 1)
+    .all<PaymentRow>();
+  return results;
+}
+
+/** The merchant's payment, or null (another merchant's is as absent as a missing one). */
+export function getPayment(env: Env, merchantId: string, id: string): Promise<PaymentRow | null> {
+  return env.DB.prepare('SELECT * FROM payments WHERE id = ? AND merchant_id = ?').bind(id, merchantId).first<PaymentRow>();
+}
