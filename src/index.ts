@@ -1,7 +1,7 @@
 import { app } from './app';
 
+export { LedgerDO } from './ledger/ledger-do';
+export { MerchantDO } from './ledger/merchant-do';
 export { RateLimiter } from './lib/rate-limiter';
-export { AccountDO } from './settlement/account-do';
-export { OrderDO } from './settlement/order-do';
 
 export default app;

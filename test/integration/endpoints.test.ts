@@ -3,7 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
 import { signingSecrets } from '../../src/delivery/endpoint-secrets';
-import { type EndpointRow, listActiveEndpoints, recoverableDeliveryIds } from '../../src/delivery/endpoints-db';
+import { type EndpointRow, listActiveEndpoints, recoverableDeliveryIds } from '../../src/db/endpoints';
 import { signWebhook } from '../../src/delivery/sign';
 import type { Env } from '../../src/env';
 import { call, type Json, newMerchant, type TestMerchant } from './merchant-fixture';

@@ -1,9 +1,3 @@
-import { newId } from '../db/ids';
-import type { Env } from '../env';
-import { notFound, unprocessable } from '../lib/problem';
-import { requeueDeliveries } from '../settlement/requeue';
-import { type CreateEndpointInput, endpointToJson, type UpdateEndpointInput } from './endpoint-schemas';
-import { openEndpointSecret, ROTATION_OVERLAP_MS, sealEndpointSecret } from './endpoint-secrets';
 import {
   type EndpointRow,
   getEndpoint,
@@ -12,9 +6,15 @@ import {
   rotateEndpointSecret,
   softDeleteEndpoint,
   updateEndpoint,
-} from './endpoints-db';
-import { newEndpointSecret } from './sign';
-import { checkEndpointUrl } from './url-policy';
+} from '../db/endpoints';
+import { newId } from '../db/ids';
+import { openEndpointSecret, ROTATION_OVERLAP_MS, sealEndpointSecret } from '../delivery/endpoint-secrets';
+import { newEndpointSecret } from '../delivery/sign';
+import { checkEndpointUrl } from '../delivery/url-policy';
+import type { Env } from '../env';
+import { notFound, unprocessable } from '../lib/problem';
+import { requeueDeliveries } from './requeue';
+import { type CreateEndpointInput, endpointToJson, type UpdateEndpointInput } from './schema';
 
 // The merchant API's operations on endpoints (CONTRACT §5). Every miss is 404, whoever owns the id.
 

@@ -1,6 +1,6 @@
-import type { Cursor } from '../db/pagination';
-import { afterCursor } from '../db/pagination';
 import type { Env } from '../env';
+import type { Cursor } from './pagination';
+import { afterCursor } from './pagination';
 
 /** An `endpoints` row; `secret` and `previous_secret` are sealed (see endpoint-secrets.ts). */
 export interface EndpointRow {
@@ -117,4 +117,36 @@ export async function recoverableDeliveryIds(env: Env, endpointId: string, since
     .bind(endpointId, since)
     .all<{ id: string }>();
   return results.map((row) => row.id);
+}
+
+/** Any endpoint by id, deleted or not: the delivery engine decides what a deleted one means. */
+export function getEndpointById(env: Env, id: string): Promise<EndpointRow | null> {
+  return env.DB.prepare('SELECT * FROM endpoints WHERE id = ?').bind(id).first<EndpointRow>();
+}
+
+/** An endpoint as fan-out sees it: which types it wants and whether it is enabled now. */
+export interface FanoutEndpoint {
+  id: string;
+  eventTypes: string[] | null;
+  enabled: boolean;
+}
+
+/** The merchant's endpoints for fan-out (disabled ones get skipped deliveries, which recover can send later). */
+export async function fanoutEndpoints(env: Env, merchantId: string): Promise<FanoutEndpoint[]> {
+  const { results } = await env.DB.prepare('SELECT id, event_types, enabled FROM endpoints WHERE merchant_id = ? AND deleted_at IS NULL')
+    .bind(merchantId)
+    .all<{ id: string; event_types: string | null; enabled: number }>();
+  return results.map((row) => ({
+    id: row.id,
+    eventTypes: row.event_types ? (JSON.parse(row.event_types) as string[]) : null,
+    enabled: row.enabled === 1,
+  }));
+}
+
+/** The endpoints a replay without `endpointId` goes to: every enabled one that wants the type (or just the one named). */
+export async function replayTargets(env: Env, merchantId: string, type: string, endpointId?: string): Promise<string[]> {
+  const rows = await listActiveEndpoints(env, merchantId);
+  return rows
+    .filter((row) => (endpointId ? row.id === endpointId : !row.event_types || (JSON.parse(row.event_types) as string[]).includes(type)))
+    .map((row) => row.id);
 }

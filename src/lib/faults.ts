@@ -3,10 +3,12 @@
  * production never arms one, so `maybeFail` is a map lookup that finds nothing.
  */
 export type FaultPoint =
-  | 'before-commit' // the order DO read its fan-out, then dies before its transaction: nothing is written
-  | 'after-commit' // the DO committed, the caller dies before acking the provider
+  | 'before-commit' // the ledger read what it needed, then dies before its transaction: nothing is written
+  | 'after-commit' // the ledger committed, the caller dies before acking the provider
   | 'projection' // the D1 projection write fails
+  | 'fan-out' // reading the endpoints to fan an event out to fails
   | 'during-send' // the delivery request fails on the wire
+  | 'before-send' // the delivery fails before it is sent (a secret that will not open, a missing event)
   | 'after-send'; // the request was sent, the DO dies before recording the attempt
 
 const armed = new Map<FaultPoint, number>();

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { EndpointRow } from './endpoints-db';
-import { EVENT_TYPES } from './event-types';
+import type { EndpointRow } from '../db/endpoints';
+import { EVENT_TYPES } from '../delivery/event-types';
 
 const eventType = z.enum(EVENT_TYPES);
 // Duplicates are dropped rather than refused: a set of types is what the merchant means.
