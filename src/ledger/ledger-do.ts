@@ -46,6 +46,8 @@ export interface ReceiveInput {
   origin: string;
   /** Settle onto this order whatever the reports say (sandbox pay, a provider's own per-order status). */
   force?: { order: OrderEntry; matchedBy: MatchedBy };
+  /** Wait for the D1 projection before answering (API actions); callbacks never wait for it. */
+  projected?: boolean;
 }
 
 export type CancelResult = { ok: true; order: OrderJson } | { ok: false; status: OrderStatus | null };
@@ -88,12 +90,40 @@ export class LedgerDO extends DurableObject<Env> {
     const wanted = input.reports.map((report) => this.lookupKeys(report, input.force));
     const found = wanted.some((keys) => keys.length > 0) ? await lookupOrders(this.env, input.merchantId, wanted, input.origin) : [];
     maybeFail('before-commit');
+    const forwarded = await this.forward(input, found);
     const grace = expiryGraceMs(this.env);
     const outcomes = this.ctx.storage.transactionSync(() =>
-      input.reports.map((report, i) => this.apply(report, input.force, found[i] ?? null, grace)),
+      input.reports.map((report, i) => forwarded[i] ?? this.apply(report, input.force, found[i] ?? null, grace)),
     );
-    this.kick();
+    const drained = this.kick();
+    if (input.projected) await drained;
     maybeFail('after-commit');
+    return outcomes;
+  }
+
+  /**
+   * A new transfer that D1 matched to an order of another ledger belongs with that order: that ledger records
+   * it (and recognises it, however many feeds report it there), this one records nothing. Returns the outcome
+   * of each forwarded report.
+   */
+  private async forward(input: ReceiveInput, found: (FoundOrder | null)[]): Promise<(ReportOutcome | undefined)[]> {
+    const ledger = this.identity()!.ledger;
+    const outcomes: (ReportOutcome | undefined)[] = [];
+    await Promise.all(
+      input.reports.map(async (report, i) => {
+        const hit = found[i];
+        if (!hit || hit.order.ledger === ledger || identify(this.sql, report)) return;
+        const [outcome] = await ledgerStub(this.env, hit.order.ledger).receive({
+          merchantId: input.merchantId,
+          ledger: hit.order.ledger,
+          reports: [report],
+          origin: input.origin,
+          force: { order: hit.order, matchedBy: hit.matchedBy },
+          projected: input.projected,
+        });
+        outcomes[i] = outcome;
+      }),
+    );
     return outcomes;
   }
 

@@ -23,6 +23,8 @@ export interface SubmitOptions {
   origin?: string;
   /** Settle onto this order whatever the content says (sandbox pay, a provider's own per-order status). */
   force?: { orderId: string; matchedBy: MatchedBy };
+  /** An API action (refresh, sandbox pay): resolve only once D1 shows the result too, so the caller reads its own write. */
+  projected?: boolean;
 }
 
 /**
@@ -58,7 +60,14 @@ export async function submitReports(
   });
   const outcomes: ReportOutcome[] = new Array(transactions.length);
   for (const [ledger, group] of groups) {
-    const results = await ledgerStub(env, ledger).receive({ merchantId: source.merchantId, ledger, reports: group.reports, origin, force });
+    const results = await ledgerStub(env, ledger).receive({
+      merchantId: source.merchantId,
+      ledger,
+      reports: group.reports,
+      origin,
+      force,
+      projected: opts.projected,
+    });
     group.at.forEach((index, j) => {
       outcomes[index] = results[j]!;
     });

@@ -46,7 +46,7 @@ export async function simulatePayment(
         raw: JSON.stringify({ sandbox: true, orderId, amount }),
       },
     ],
-    { via: 'sandbox', origin, force: { orderId, matchedBy: 'sandbox' } },
+    { via: 'sandbox', origin, force: { orderId, matchedBy: 'sandbox' }, projected: true },
   );
   return { paymentId: outcome!.paymentId };
 }

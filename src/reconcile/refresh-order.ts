@@ -37,6 +37,7 @@ export async function refreshOrder(env: Env, row: OrderRow, origin: string, logg
     origin,
     force: { orderId: row.id, matchedBy: 'reference' },
     via: 'reconciliation',
+    projected: true,
   });
   logger.info('order reconciled with its provider', {
     orderId: row.id,

@@ -105,7 +105,7 @@ describe('an unmatched payment gets its order once', () => {
 });
 
 describe("a payment code paid into another of the merchant's accounts", () => {
-  it("is recorded in that account's ledger and credited once to the order's ledger", async () => {
+  it("is recorded once, by the order's ledger, however often it is reported", async () => {
     const h = await merchantWithHooks();
     const second = String(Math.floor(1e9 + Math.random() * 9e9));
     const feed = await h.merchant.account({
