@@ -304,6 +304,8 @@ export class LedgerDO extends DurableObject<Env> {
       return this.draining;
     }
     this.draining = (async () => {
+      // After the current turn: the caller's answer (a provider's ack) never waits for, or shares a turn with, D1.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       try {
         do {
           this.drainAgain = false;
