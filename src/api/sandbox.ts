@@ -20,7 +20,7 @@ const accepted = {
 
 /** Sandbox money is for test merchants only: a live merchant gets 403 before anything is read. */
 function requireTestMode(mode: 'test' | 'live') {
-  if (mode !== 'test') throw forbidden('The sandbox is for test-mode merchants only');
+  if (mode !== 'test') throw forbidden('The sandbox is for test-mode merchants only', { code: 'live_mode' });
 }
 
 const pay = createRoute({

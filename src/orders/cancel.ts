@@ -12,6 +12,6 @@ export async function cancelOrder(env: Env, merchantId: string, orderId: string,
   const found = await getOrder(env, merchantId, orderId);
   if (!found) throw notFound('No such order');
   const result = await cancelInDo(env, merchantId, orderId, origin);
-  if (!result.ok) throw conflict(`The order is already ${result.status ?? found.status}`);
+  if (!result.ok) throw conflict(`The order is already ${result.status ?? found.status}`, { code: 'order_not_open' });
   return result.order;
 }
