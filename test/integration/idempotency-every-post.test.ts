@@ -1,6 +1,7 @@
 // Idempotency-Key is honoured on every merchant POST (applied once in app.ts), not only where a route asked for it:
 // the sandbox, replay and rotation included, where a repeated request would otherwise pay, send or rotate twice.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ledgerOfOrder, settled } from '../helpers/ledger';
 import { type Json, newMerchant } from './merchant-fixture';
 
 const HOOK = 'https://shop.example.com/hook';
@@ -67,6 +68,7 @@ describe('Idempotency-Key on every merchant POST', () => {
     const again = await shop.api('POST', `/v1/sandbox/provider-accounts/${feed.id}/callback`, body, headers);
     expect([first.status, again.status], first.text).toEqual([202, 202]);
     expect(again.body.providerTransactionId).toBe(first.body.providerTransactionId);
+    await settled(await ledgerOfOrder(order.id)); // the hook answered once the ledger committed; D1 follows
     expect(await paymentsOf(shop, order.id)).toHaveLength(1);
   });
 
