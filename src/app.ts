@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import admin from './api/admin';
 import { adminAuth, merchantAuth } from './api/auth';
 import bankhubLink from './api/bankhub-link';
+import dashboardLinks from './api/dashboard-links';
 import docs from './api/docs';
 import endpoints from './api/endpoints';
 import events from './api/events';
@@ -15,6 +16,7 @@ import providerAccounts from './api/provider-accounts';
 import qr from './api/qr';
 import qrSvg from './api/qr-svg';
 import sandbox from './api/sandbox';
+import dashboard from './dashboard';
 import type { AppEnv } from './env';
 import hooks from './hooks';
 import { jsonBody } from './lib/json-body';
@@ -51,6 +53,7 @@ export function createApp() {
   app.route('/', qrSvg);
   app.route('/', orderQr);
   app.route('/', admin);
+  app.route('/', dashboardLinks);
   app.route('/', bankhubLink);
   app.route('/', providerAccounts);
   app.route('/', orders);
@@ -60,6 +63,7 @@ export function createApp() {
   app.route('/', sandbox);
   app.route('/', hooks);
   app.route('/', checkout);
+  app.route('/', dashboard);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

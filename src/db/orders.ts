@@ -115,3 +115,74 @@ export async function listOrders(env: Env, merchantId: string, filter: OrderFilt
     .all<OrderRow>();
   return results;
 }
+
+// Dashboard reads. Status is the clock's (ledger/clock statusAt): an open order whose expiry and grace have
+// passed is expired whether or not anything has run since, so filters and counts are written against
+// `countingSince` = now − grace: an open order still counts payments while `expires_at >= countingSince`.
+
+export interface OrderSearch {
+  status?: OrderStatus;
+  /** A reference (or its beginning), a payment code, or an order id. */
+  q?: string;
+}
+
+function statusCondition(status: OrderStatus, countingSince: string): { sql: string; params: string[] } {
+  if (status === 'pending' || status === 'partially_paid')
+    return { sql: 'status = ? AND expires_at >= ?', params: [status, countingSince] };
+  if (status === 'expired') {
+    return { sql: "(status = 'expired' OR (status IN ('pending', 'partially_paid') AND expires_at < ?))", params: [countingSince] };
+  }
+  return { sql: 'status = ?', params: [status] };
+}
+
+function searchCondition(q: string): { sql: string; params: string[] } {
+  if (/^ord_[0-9a-z]+$/.test(q)) return { sql: 'id = ?', params: [q] };
+  // Payment codes are uppercase; references match exactly or by their beginning (an index range, not LIKE).
+  return { sql: '(payment_code = ? OR (reference >= ? AND reference < ?))', params: [q.toUpperCase(), q, `${q}\uffff`] };
+}
+
+/** One page of the merchant's orders for the dashboard, newest first (`limit + 1` rows: see db/pagination). */
+export async function searchOrders(
+  env: Env,
+  merchantId: string,
+  filter: OrderSearch,
+  countingSince: string,
+  cursor: Cursor | null,
+  limit: number,
+): Promise<OrderRow[]> {
+  const where = ['merchant_id = ?'];
+  const params: (string | number)[] = [merchantId];
+  for (const part of [
+    filter.status ? statusCondition(filter.status, countingSince) : null,
+    filter.q ? searchCondition(filter.q) : null,
+    afterCursor(cursor, 'created_at'),
+  ]) {
+    if (!part) continue;
+    where.push(part.sql);
+    params.push(...part.params);
+  }
+  const { results } = await env.DB.prepare(`SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
+    .bind(...params, limit + 1)
+    .all<OrderRow>();
+  return results;
+}
+
+export interface OrderCounts {
+  /** Orders still taking payments by the clock. */
+  open: number;
+  /** Orders that became paid since `paidSince`, and since `todayStart`. */
+  paid: number;
+  paidToday: number;
+}
+
+export async function orderCounts(env: Env, merchantId: string, at: { countingSince: string; paidSince: string; todayStart: string }) {
+  const row = await env.DB.prepare(
+    `SELECT
+       (SELECT COUNT(*) FROM orders WHERE merchant_id = ?1 AND status IN ('pending', 'partially_paid') AND expires_at >= ?2) AS open,
+       (SELECT COUNT(*) FROM orders WHERE merchant_id = ?1 AND paid_at >= ?3) AS paid,
+       (SELECT COUNT(*) FROM orders WHERE merchant_id = ?1 AND paid_at >= ?4) AS paidToday`,
+  )
+    .bind(merchantId, at.countingSince, at.paidSince, at.todayStart)
+    .first<OrderCounts>();
+  return row ?? { open: 0, paid: 0, paidToday: 0 };
+}

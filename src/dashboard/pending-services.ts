@@ -1,0 +1,75 @@
+// Services other helpers are building in parallel, declared here with the signatures agreed in the brief, so
+// that the dashboard's pages, forms and handlers are written for real. The lead replaces this file with
+// re-exports at merge:
+//   assignPayment          → src/payments/assign.ts
+//   simulatePayment        → src/payments/simulate.ts
+//   updateProviderAccount  → src/accounts/update.ts
+//   listReconciliationRuns, startReconciliation → src/reconcile/
+import type { z } from 'zod';
+import type { paymentSchema } from '../api/payment-schema';
+import type { Cursor } from '../db/pagination';
+import type { Env, Merchant } from '../env';
+import type { ProviderAccount } from '../providers/types';
+
+type PaymentJson = z.infer<typeof paymentSchema>;
+
+/** A reconciliation run as CONTRACT §9 shows it. */
+export interface ReconciliationRun {
+  id: string;
+  object: 'reconciliation_run';
+  providerAccountId: string;
+  trigger: 'schedule' | 'manual';
+  since: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  fetched: number;
+  settled: number;
+  known: number;
+  error: string | null;
+}
+
+const pending = (): never => {
+  throw new Error('wired at merge');
+};
+
+/** `POST /v1/payments/{id}/assign`: the payment JSON; HttpError 404 (unknown payment or order) or 409 (already assigned). */
+export async function assignPayment(_env: Env, _merchant: Merchant, _paymentId: string, _orderId: string): Promise<PaymentJson> {
+  return pending();
+}
+
+/** `POST /v1/sandbox/orders/{id}/pay` (test mode): a payment through the real settlement path. */
+export async function simulatePayment(
+  _env: Env,
+  _merchant: Merchant,
+  _orderId: string,
+  _input: { amount?: number; content?: string },
+): Promise<{ paymentId: string }> {
+  return pending();
+}
+
+/** `PATCH /v1/provider-accounts/{id}`: new credentials, label or baseUrl; HttpError 404 / 422 with errors[]. */
+export async function updateProviderAccount(
+  _env: Env,
+  _merchant: Merchant,
+  _id: string,
+  _patch: Record<string, string>,
+): Promise<ProviderAccount> {
+  return pending();
+}
+
+/** `GET /v1/reconciliation-runs`: one page, newest first. */
+export async function listReconciliationRuns(
+  _env: Env,
+  _merchantId: string,
+  _filter: { providerAccountId?: string },
+  _cursor: Cursor | null,
+  _limit: number,
+): Promise<{ data: ReconciliationRun[]; nextCursor: string | null }> {
+  return pending();
+}
+
+/** `POST /v1/provider-accounts/{id}/reconcile`: runs now; HttpError 404 / 422 naming the missing credential. */
+export async function startReconciliation(_env: Env, _merchant: Merchant, _accountId: string, _since?: string): Promise<ReconciliationRun> {
+  return pending();
+}
