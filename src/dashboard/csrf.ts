@@ -46,8 +46,9 @@ export async function formOf(c: Context<DashEnv>): Promise<FormFields> {
   const fields: FormFields = {};
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded' && Number(c.req.header('content-length') ?? '0') <= MAX_FORM_BYTES) {
-    const text = await c.req.text();
-    if (text.length <= MAX_FORM_BYTES) {
+    const bytes = await c.req.arrayBuffer();
+    const text = new TextDecoder().decode(bytes);
+    if (bytes.byteLength <= MAX_FORM_BYTES) {
       for (const [name, value] of new URLSearchParams(text)) {
         const values = fields[name] ?? [];
         values.push(value);
