@@ -21,12 +21,13 @@ export async function csrfMatches(secret: string, purpose: 'session' | 'sign-in'
 }
 
 /**
- * A browser tells where a form post comes from: `Sec-Fetch-Site` and `Origin`. Another site's post is refused
- * even before the token is looked at; a request that sends neither (an old browser, a script) still needs the token.
+ * A browser tells where a form post comes from: `Sec-Fetch-Site` (set by the browser, never by a page) and
+ * `Origin`. Another site's post is refused even before its token is looked at; a request that sends neither
+ * (an old browser, a script) still needs the token.
  */
 export function crossSite(headers: Headers, requestUrl: string, publicOrigin: string | undefined): boolean {
   const site = headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return true;
+  if (site) return site !== 'same-origin' && site !== 'none';
   const origin = headers.get('origin');
   if (!origin) return false;
   const allowed = new Set([new URL(requestUrl).origin]);

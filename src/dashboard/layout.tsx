@@ -39,6 +39,8 @@ function Shell({ lang, t, nonce, title, head, children }: ShellProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
+        {/* Same-origin referrers: the app's headers say no-referrer, which makes a browser send `Origin: null` with form posts. */}
+        <meta name="referrer" content="same-origin" />
         <link rel="icon" href="data:," />
         <title>{`${title} · ${t.brand}`}</title>
         <link rel="stylesheet" href={`/dashboard/assets/app.css?v=${ASSET_VERSION}`} nonce={nonce} />

@@ -31,12 +31,12 @@ export const PROVIDER_GUIDES: Record<string, ProviderGuide> = {
     steps: {
       vi: [
         'Mở BankHub Console (bankhub.dev / cas.so) → Webhook.',
-        'Dán URL “transactions” bên dưới (URL đã chứa mã bí mật; đừng chia sẻ).',
+        'Dán URL “transactions” ở trên (URL đã chứa mã bí mật; đừng chia sẻ).',
         'Lưu; BankHub gửi lại tới 17 lần trong 24 giờ nếu không nhận được 200.',
       ],
       en: [
         'Open the BankHub Console (bankhub.dev / cas.so) → Webhook.',
-        'Paste the “transactions” URL below (it carries a secret token: do not share it).',
+        'Paste the “transactions” URL above (it carries a secret token: do not share it).',
         'Save; BankHub retries up to 17 times within 24 h until it gets a 200.',
       ],
     },
@@ -49,12 +49,12 @@ export const PROVIDER_GUIDES: Record<string, ProviderGuide> = {
     },
     steps: {
       vi: [
-        'Khai báo với VietQR (thủ tục kết nối “customer sync”): địa chỉ máy chủ là URL “base” bên dưới.',
+        'Khai báo với VietQR (thủ tục kết nối “customer sync”): địa chỉ máy chủ là URL “base” ở trên.',
         'Đưa VietQR tên đăng nhập và mật khẩu callback đã nhập ở đây (callbackUsername / callbackPassword).',
         'VietQR sẽ gọi “tokenGenerate” để lấy token rồi gửi giao dịch tới “transactionSync”.',
       ],
       en: [
-        'Declare the merchant host to VietQR (their “customer sync” onboarding): it is the “base” URL below.',
+        'Declare the merchant host to VietQR (their “customer sync” onboarding): it is the “base” URL above.',
         'Give VietQR the callback username and password you entered here (callbackUsername / callbackPassword).',
         'VietQR then calls “tokenGenerate” for a token and posts transactions to “transactionSync”.',
       ],
@@ -69,12 +69,12 @@ export const PROVIDER_GUIDES: Record<string, ProviderGuide> = {
     steps: {
       vi: [
         'Mở trang quản trị Tingee → cấu hình webhook / IPN.',
-        'Dán URL “notification” bên dưới.',
+        'Dán URL “notification” ở trên.',
         'Thông báo được ký bằng Secret Token đã nhập ở đây.',
       ],
       en: [
         'Open the Tingee dashboard → webhook / IPN settings.',
-        'Paste the “notification” URL below.',
+        'Paste the “notification” URL above.',
         'Notifications are signed with the Secret Token you entered here.',
       ],
     },
@@ -88,12 +88,12 @@ export const PROVIDER_GUIDES: Record<string, ProviderGuide> = {
     steps: {
       vi: [
         'Mở my.payos.vn → Kênh thanh toán → chọn kênh → Webhook URL.',
-        'Dán URL “webhook” bên dưới và lưu.',
+        'Dán URL “webhook” ở trên và lưu.',
         'payOS gửi ngay một webhook thử; chúng tôi trả 2xx để xác nhận.',
       ],
       en: [
         'Open my.payos.vn → Payment channels → your channel → Webhook URL.',
-        'Paste the “webhook” URL below and save.',
+        'Paste the “webhook” URL above and save.',
         'payOS sends a test webhook at once; we answer 2xx to confirm it.',
       ],
     },
@@ -105,10 +105,10 @@ export const PROVIDER_GUIDES: Record<string, ProviderGuide> = {
       en: 'Bank-account feed through Casso Webhook V2 (makes no QR).',
     },
     steps: {
-      vi: ['Mở my.casso.vn → Tích hợp → Webhook V2.', 'Dán URL “webhook” bên dưới.', 'Ô “Key bảo mật” là Checksum Key đã nhập ở đây.'],
+      vi: ['Mở my.casso.vn → Tích hợp → Webhook V2.', 'Dán URL “webhook” ở trên.', 'Ô “Key bảo mật” là Checksum Key đã nhập ở đây.'],
       en: [
         'Open my.casso.vn → Integrations → Webhook V2.',
-        'Paste the “webhook” URL below.',
+        'Paste the “webhook” URL above.',
         'The “Key bảo mật” (security key) is the Checksum Key you entered here.',
       ],
     },
@@ -122,12 +122,12 @@ export const PROVIDER_GUIDES: Record<string, ProviderGuide> = {
     steps: {
       vi: [
         'Mở my.sepay.vn → Tích hợp WebHooks → Thêm webhook.',
-        'Dán URL “webhook” bên dưới; chọn nhận giao dịch tiền vào.',
+        'Dán URL “webhook” ở trên; chọn nhận giao dịch tiền vào.',
         'Xác thực: “API Key” với API key đã nhập ở đây, hoặc HMAC với Webhook Secret.',
       ],
       en: [
         'Open my.sepay.vn → WebHooks integration → Add webhook.',
-        'Paste the “webhook” URL below; receive incoming transfers.',
+        'Paste the “webhook” URL above; receive incoming transfers.',
         'Authentication: “API Key” with the API key you entered here, or HMAC with the webhook secret.',
       ],
     },

@@ -19,7 +19,7 @@ export function dashboardHeaders(nonce: string): Record<string, string> {
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src 'nonce-${nonce}'`,
-    "img-src 'self'",
+    "img-src 'self' data:",
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -30,7 +30,6 @@ export function dashboardHeaders(nonce: string): Record<string, string> {
     'content-security-policy': csp,
     'cache-control': 'no-store',
     'x-robots-tag': 'noindex, nofollow',
-    'referrer-policy': 'same-origin',
   };
 }
 

@@ -22,7 +22,7 @@ a{color:var(--accent)}
 .mode{font-size:.75rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;padding:.15rem .5rem;border-radius:999px}
 .mode-test{background:var(--warn-bg);color:var(--warn);border:1px solid var(--warn)}
 .mode-live{background:var(--ok-bg);color:var(--ok);border:1px solid var(--ok)}
-.nav{display:flex;gap:.25rem;max-width:72rem;margin:0 auto;padding:0 .6rem;overflow-x:auto;scrollbar-width:none}
+.nav{display:flex;flex-wrap:wrap;gap:0 .25rem;max-width:72rem;margin:0 auto;padding:0 .6rem}
 .nav a{padding:.55rem .7rem;color:var(--muted);text-decoration:none;border-bottom:3px solid transparent;white-space:nowrap}
 .nav a[aria-current=page]{color:var(--fg);border-bottom-color:var(--accent);font-weight:600}
 main{display:block;max-width:72rem;margin:0 auto;padding:1rem .9rem 3rem}
@@ -38,12 +38,14 @@ h3{font-size:1rem;margin:1rem 0 .5rem}
 @media (min-width:760px){.grid.two{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.grid.side{grid-template-columns:minmax(0,20rem) minmax(0,1fr)}}
 .stats{display:grid;gap:.75rem;grid-template-columns:repeat(2,minmax(0,1fr));margin-bottom:1rem}
 @media (min-width:760px){.stats{grid-template-columns:repeat(4,minmax(0,1fr))}}
+.stats.three,.stats.three{grid-template-columns:repeat(3,minmax(0,1fr))}
+.stats.three .value{font-size:1.05rem}
 .stat{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:.75rem .9rem}
 .stat .label{color:var(--muted);font-size:.85rem}
 .stat .value{font-size:1.3rem;font-weight:700;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
 .stat .sub{color:var(--muted);font-size:.8rem}
 .chart{margin:0}
-.chart svg{width:100%;height:auto;display:block}
+.chart svg{width:100%;height:auto;max-height:15rem;display:block}
 .chart .bar{fill:var(--accent);opacity:.55}
 .chart .bar.today{opacity:1}
 .chart .axis{stroke:var(--line)}
@@ -113,13 +115,15 @@ button.done{background:var(--ok);border-color:var(--ok);color:#fff}
 .tabs a{padding:.35rem .8rem;border:1px solid var(--line);border-radius:999px;text-decoration:none;color:var(--fg);background:var(--card)}
 .tabs a[aria-current=page]{border-color:var(--accent);color:var(--accent);font-weight:600}
 .qr{text-align:center;margin:0}
+.qr.done img{opacity:.35}
+.qr .done-note{font-weight:600;color:var(--muted);margin:.25rem 0 0}
 .qr img{width:min(100%,16rem);height:auto;background:#fff;border-radius:10px;padding:.35rem}
 .qr figcaption{margin-top:.4rem;font-size:1.2rem;font-weight:700;letter-spacing:.05em}
 .big{font-size:1.6rem;font-weight:700;font-variant-numeric:tabular-nums}
 .timeline{list-style:none;margin:0;padding:0 0 0 1rem;border-left:2px solid var(--line)}
 .timeline li{position:relative;padding:0 0 .75rem .5rem}
 .timeline li:before{content:"";position:absolute;left:-1.45rem;top:.45rem;width:.7rem;height:.7rem;border-radius:50%;background:var(--accent)}
-.attempts{margin:.35rem 0 0;padding-left:1.1rem;font-size:.85rem}
+.attempts{margin:.2rem 0 0;padding:0;list-style:none;font-size:.85rem}
 .secret{display:block;padding:.6rem;border:1px dashed var(--warn);border-radius:8px;background:var(--warn-bg);color:var(--warn);overflow-wrap:anywhere}
 details summary{cursor:pointer;font-weight:600;margin:.25rem 0}
 .guide{background:var(--info-bg);border-radius:10px;padding:.75rem .9rem;margin:.5rem 0 0}

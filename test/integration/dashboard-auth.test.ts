@@ -174,6 +174,8 @@ describe('dashboard sign-in, sessions and CSRF (CONTRACT §10)', () => {
     expect(scripts).toHaveLength(1);
     expect(scripts[0]).toContain(`nonce="${nonce}"`);
     expect(vi.html).not.toMatch(/\sstyle="/);
+    // The app's Referrer-Policy is no-referrer, under which browsers send `Origin: null` with form posts.
+    expect(vi.html).toContain('<meta name="referrer" content="same-origin"/>');
     expect(vi.html).not.toMatch(/\son[a-z]+="/);
     const next = await b.get('/dashboard');
     expect(next.headers.get('content-security-policy')).not.toBe(csp);

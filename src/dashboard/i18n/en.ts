@@ -113,6 +113,7 @@ export const en: Strings = {
   order: {
     title: 'Order',
     qrAlt: (code: string, amount: string) => `VietQR code to transfer ${amount} with content ${code}`,
+    qrClosed: (status: string) => `${status}: this code is no longer to be scanned.`,
     openCheckout: 'Open checkout page',
     copyCheckout: 'Copy checkout link',
     checkoutLink: 'Checkout link',

@@ -109,6 +109,7 @@ export const vi = {
   order: {
     title: 'Đơn',
     qrAlt: (code: string, amount: string) => `Mã VietQR chuyển khoản ${amount}, nội dung ${code}`,
+    qrClosed: (status: string) => `${status}: không cần quét mã này nữa.`,
     openCheckout: 'Mở trang thanh toán',
     copyCheckout: 'Sao chép liên kết thanh toán',
     checkoutLink: 'Liên kết thanh toán',

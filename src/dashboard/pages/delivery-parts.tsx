@@ -18,14 +18,14 @@ export function DeliveryStatus({ row, t }: { row: DeliveryRow; t: Strings }) {
 export function AttemptLines({ attempts, t }: { attempts: AttemptRow[]; t: Strings }) {
   if (attempts.length === 0) return <span class="muted small">{t.deliveries.noAttempts}</span>;
   return (
-    <ol class="attempts">
+    <ul class="attempts">
       {attempts.map((a) => (
         <li>
           #{a.attempt} {a.status === 'succeeded' ? '✓' : '✗'} {a.response_status ?? t.deliveries.noAnswer} · {a.duration_ms} ms ·{' '}
           {formatTime(a.created_at)}
         </li>
       ))}
-    </ol>
+    </ul>
   );
 }
 

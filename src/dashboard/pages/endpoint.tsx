@@ -110,16 +110,6 @@ export function EndpointPage(c: DashContext, v: EndpointView, m: EndpointMessage
           <ActionButton action={`${base}/test`} csrf={csrf} label={t.endpoints.sendTest} kind="secondary" />
         </section>
       </div>
-      <section class="card" aria-labelledby="edit-h">
-        <h2 id="edit-h">{t.endpoints.edit}</h2>
-        <ErrorSummary errors={errors} t={t} />
-        <PostForm action={`${base}/update`} csrf={csrf}>
-          <Input name="url" label="URL" type="url" value={values.url} error={errors.url} required />
-          <Input name="description" label={t.orders.description} value={values.description} error={errors.description} maxlength={500} />
-          <EventTypesField selected={values.eventTypes ?? null} error={errors.eventTypes} t={t} />
-          <button type="submit">{t.common.save}</button>
-        </PostForm>
-      </section>
       <section class="card" aria-labelledby="log-h">
         <h2 id="log-h">{t.endpoints.log}</h2>
         {v.deliveries.length === 0 ? (
@@ -168,6 +158,16 @@ export function EndpointPage(c: DashContext, v: EndpointView, m: EndpointMessage
           </table>
         )}
         <Pager base={base} params={{ cursor: v.cursor }} nextCursor={v.nextCursor} t={t} />
+      </section>
+      <section class="card" aria-labelledby="edit-h">
+        <h2 id="edit-h">{t.endpoints.edit}</h2>
+        <ErrorSummary errors={errors} t={t} />
+        <PostForm action={`${base}/update`} csrf={csrf}>
+          <Input name="url" label="URL" type="url" value={values.url} error={errors.url} required />
+          <Input name="description" label={t.orders.description} value={values.description} error={errors.description} maxlength={500} />
+          <EventTypesField selected={values.eventTypes ?? null} error={errors.eventTypes} t={t} />
+          <button type="submit">{t.common.save}</button>
+        </PostForm>
       </section>
       <div class="grid two">
         <section class="card" aria-labelledby="recover-h">

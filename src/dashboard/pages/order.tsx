@@ -30,6 +30,11 @@ export interface OrderPageMessages {
   simulateAmount?: string;
 }
 
+// Events of one instant in the order they happen: the money first, then what it did to the order.
+const EVENT_RANK: Record<string, number> = { 'payment.received': 0, 'payment.unmatched': 0, 'order.partially_paid': 1, 'order.paid': 2 };
+const chronological = (events: EventRow[]) =>
+  [...events].sort((a, b) => a.created_at.localeCompare(b.created_at) || (EVENT_RANK[a.type] ?? 3) - (EVENT_RANK[b.type] ?? 3));
+
 export function OrderPage(c: DashContext, v: OrderView, m: OrderPageMessages = {}) {
   const t = c.get('t');
   const csrf = c.get('csrf');
@@ -46,9 +51,10 @@ export function OrderPage(c: DashContext, v: OrderView, m: OrderPageMessages = {
       {m.error ? <Notice kind="bad">{m.error}</Notice> : null}
       <div class="grid side">
         <section class="card">
-          <figure class="qr">
+          <figure class={open ? 'qr' : 'qr done'}>
             <img src={`/qr/${o.id}.svg?size=320`} width="320" height="320" alt={t.order.qrAlt(o.paymentCode, formatVnd(o.amount))} />
             <figcaption>{o.paymentCode}</figcaption>
+            {open ? null : <p class="done-note">{t.order.qrClosed(t.status[v.status])}</p>}
           </figure>
           <p class="actions">
             <a class="button secondary small" href={o.checkoutUrl}>
@@ -60,7 +66,7 @@ export function OrderPage(c: DashContext, v: OrderView, m: OrderPageMessages = {
           </p>
         </section>
         <section class="card">
-          <div class="stats">
+          <div class="stats three">
             <div class="stat">
               <div class="label">{t.orders.amount}</div>
               <div class="value">{formatVnd(o.amount)}</div>
@@ -131,7 +137,7 @@ export function OrderPage(c: DashContext, v: OrderView, m: OrderPageMessages = {
           <li>
             <strong>{t.order.created}</strong> <span class="muted">{formatTime(o.createdAt)}</span>
           </li>
-          {v.events.map((event) => (
+          {chronological(v.events).map((event) => (
             <li>
               <strong>{t.events[event.type as keyof typeof t.events] ?? event.type}</strong>{' '}
               <span class="muted">{formatTime(event.created_at)}</span> <code class="small muted">{event.id}</code>

@@ -73,14 +73,14 @@ export function PaymentPage(c: DashContext, v: PaymentView, m: { notice?: string
         <section class="card" aria-labelledby="reports-h">
           <h2 id="reports-h">{t.payments.reports}</h2>
           <p class="muted small">{t.payments.reportsHint}</p>
-          <ol class="attempts">
+          <ul class="attempts">
             {p.reports.map((report) => (
               <li>
                 {t.payments.via[report.via]} · {report.provider} · <code>{report.providerTransactionId}</code> ·{' '}
                 {formatTime(report.receivedAt)}
               </li>
             ))}
-          </ol>
+          </ul>
         </section>
       </div>
       {p.orderId ? null : (

@@ -50,6 +50,9 @@ describe('dashboard forms', () => {
     expect(crossSite(h({ 'sec-fetch-site': 'cross-site' }), at, undefined)).toBe(true);
     expect(crossSite(h({ 'sec-fetch-site': 'same-site' }), at, undefined)).toBe(true);
     expect(crossSite(h({ origin: 'https://evil.example' }), at, undefined)).toBe(true);
+    expect(crossSite(h({ origin: 'null' }), at, undefined)).toBe(true);
+    // The browser's own word wins over an Origin that a no-referrer policy turned into "null".
+    expect(crossSite(h({ origin: 'null', 'sec-fetch-site': 'same-origin' }), at, undefined)).toBe(false);
     expect(crossSite(h({ origin: 'https://pay.shop.vn' }), 'http://10.0.0.5/dashboard', 'https://pay.shop.vn')).toBe(false);
   });
 
