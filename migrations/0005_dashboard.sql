@@ -23,5 +23,5 @@ CREATE TABLE dashboard_links (
 -- The dashboard's reads: open orders by the clock, paid orders by day, an order's events and deliveries.
 CREATE INDEX orders_status_expiry ON orders(merchant_id, status, expires_at);
 CREATE INDEX orders_paid_at ON orders(merchant_id, paid_at) WHERE paid_at IS NOT NULL;
-CREATE INDEX events_order ON events(order_id, created_at);
+CREATE INDEX events_order ON events(merchant_id, order_id, created_at DESC, id DESC);
 CREATE INDEX deliveries_endpoint_list ON deliveries(endpoint_id, created_at DESC, id DESC);

@@ -14,11 +14,13 @@ export interface DeliveryRow {
   created_at: string;
   updated_at: string;
   event_type: string;
+  /** The endpoint's URL (null once the endpoint row is gone). */
+  endpoint_url: string | null;
 }
 
 const SELECT = `SELECT d.id, d.event_id, d.endpoint_id, d.merchant_id, d.status, d.attempts, d.next_attempt_at, d.created_at,
-                       d.updated_at, e.type AS event_type
-                  FROM deliveries d JOIN events e ON e.id = d.event_id`;
+                       d.updated_at, e.type AS event_type, p.url AS endpoint_url
+                  FROM deliveries d JOIN events e ON e.id = d.event_id LEFT JOIN endpoints p ON p.id = d.endpoint_id`;
 
 /** One page of an endpoint's deliveries, newest first (`limit + 1` rows). */
 export async function listEndpointDeliveries(env: Env, merchantId: string, endpointId: string, cursor: Cursor | null, limit: number) {

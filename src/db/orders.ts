@@ -126,19 +126,32 @@ export interface OrderSearch {
   q?: string;
 }
 
-function statusCondition(status: OrderStatus, countingSince: string): { sql: string; params: string[] } {
+// Column prefixes let one query serve both forms of the list (`o.` when joined with the search results).
+function statusCondition(status: OrderStatus, countingSince: string, t: string): { sql: string; params: string[] } {
+  // `+expires_at`: walk the (merchant, status, created_at) index newest first and stop at the page's end,
+  // rather than collect every open order by its expiry and sort them.
   if (status === 'pending' || status === 'partially_paid')
-    return { sql: 'status = ? AND expires_at >= ?', params: [status, countingSince] };
+    return { sql: `${t}status = ? AND +${t}expires_at >= ?`, params: [status, countingSince] };
   if (status === 'expired') {
-    return { sql: "(status = 'expired' OR (status IN ('pending', 'partially_paid') AND expires_at < ?))", params: [countingSince] };
+    return {
+      sql: `(${t}status = 'expired' OR (${t}status IN ('pending', 'partially_paid') AND ${t}expires_at < ?))`,
+      params: [countingSince],
+    };
   }
-  return { sql: 'status = ?', params: [status] };
+  return { sql: `${t}status = ?`, params: [status] };
 }
 
-function searchCondition(q: string): { sql: string; params: string[] } {
-  if (/^ord_[0-9a-z]+$/.test(q)) return { sql: 'id = ?', params: [q] };
-  // Payment codes are uppercase; references match exactly or by their beginning (an index range, not LIKE).
-  return { sql: '(payment_code = ? OR (reference >= ? AND reference < ?))', params: [q.toUpperCase(), q, `${q}\uffff`] };
+/**
+ * The orders a search names: an order id, or a payment code (uppercase) or a reference, exactly or by its
+ * beginning. Each through its own unique index; the few rows found are then filtered, sorted and paged.
+ */
+function searchIds(merchantId: string, q: string): { sql: string; params: string[] } {
+  if (/^ord_[0-9a-z]+$/.test(q)) return { sql: 'SELECT id FROM orders WHERE merchant_id = ? AND id = ?', params: [merchantId, q] };
+  return {
+    sql: `SELECT id FROM orders WHERE merchant_id = ? AND payment_code = ?
+          UNION SELECT id FROM orders WHERE merchant_id = ? AND reference >= ? AND reference < ?`,
+    params: [merchantId, q.toUpperCase(), merchantId, q, `${q}\uffff`],
+  };
 }
 
 /** One page of the merchant's orders for the dashboard, newest first (`limit + 1` rows: see db/pagination). */
@@ -150,18 +163,28 @@ export async function searchOrders(
   cursor: Cursor | null,
   limit: number,
 ): Promise<OrderRow[]> {
-  const where = ['merchant_id = ?'];
-  const params: (string | number)[] = [merchantId];
+  const t = filter.q ? 'o.' : '';
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const found = filter.q ? searchIds(merchantId, filter.q) : null;
+  if (found) params.push(...found.params);
+  else {
+    where.push('merchant_id = ?');
+    params.push(merchantId);
+  }
   for (const part of [
-    filter.status ? statusCondition(filter.status, countingSince) : null,
-    filter.q ? searchCondition(filter.q) : null,
-    afterCursor(cursor, 'created_at'),
+    filter.status ? statusCondition(filter.status, countingSince, t) : null,
+    afterCursor(cursor, `${t}created_at`, `${t}id`),
   ]) {
     if (!part) continue;
     where.push(part.sql);
     params.push(...part.params);
   }
-  const { results } = await env.DB.prepare(`SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
+  // CROSS JOIN keeps SQLite's loop order: the found ids first, each looked up by primary key.
+  const from = found ? `(${found.sql}) f CROSS JOIN orders o ON o.id = f.id` : 'orders';
+  const { results } = await env.DB.prepare(
+    `SELECT ${found ? 'o.*' : '*'} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${t}created_at DESC, ${t}id DESC LIMIT ?`,
+  )
     .bind(...params, limit + 1)
     .all<OrderRow>();
   return results;

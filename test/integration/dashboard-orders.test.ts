@@ -63,6 +63,15 @@ describe('dashboard orders: list, search, filter by the clock', () => {
     const byCode = await browser.get(`/dashboard/orders?q=${orders[4]!.paymentCode.toLowerCase()}`);
     expect(refs(byCode.html)).toEqual(['LIST-04']);
     expect(textOf((await browser.get('/dashboard/orders?q=NOPE-1')).html)).toContain('Không tìm thấy đơn nào');
+    expect(refs((await browser.get('/dashboard/orders?q=LIST-0&status=pending')).html)).toHaveLength(10);
+    expect(refs((await browser.get('/dashboard/orders?q=LIST-0&status=paid')).html)).toEqual([]);
+    expect(refs((await browser.get(`/dashboard/orders?q=${orders[9]!.id}`)).html)).toEqual(['LIST-09']);
+    // A search's pages keep the search.
+    const searched = await browser.get('/dashboard/orders?q=LIST-');
+    expect(refs(searched.html)).toHaveLength(20);
+    const more = linksOf(searched.html).find((href) => href.includes('cursor='))!;
+    expect(more).toContain('q=LIST-');
+    expect(refs((await browser.get(more)).html)).toEqual(['LIST-02', 'LIST-01', 'LIST-00']);
     expect((await browser.get('/dashboard/orders?cursor=garbage&status=bogus')).status).toBe(200);
   });
 

@@ -8,7 +8,6 @@ import { getOrder, searchOrders } from '../../db/orders';
 import { toPage } from '../../db/pagination';
 import { listPayments } from '../../db/payments';
 import { listAccounts, loadAccount, toAccount } from '../../db/provider-accounts';
-import { listEndpoints } from '../../delivery/endpoints-db';
 import { isOpen } from '../../ledger/clock';
 import { HttpError } from '../../lib/problem';
 import { cancelOrder } from '../../orders/cancel';
@@ -97,11 +96,10 @@ async function loadOrderView(c: DashContext, id: string): Promise<OrderView | nu
   const row = await getOrder(c.env, merchant.id, id);
   if (!row) return null;
   const origin = publicOrigin(c.env, c.req.url);
-  const [events, payments, deliveries, endpoints, account] = await Promise.all([
+  const [events, payments, deliveries, account] = await Promise.all([
     listEvents(c.env, merchant.id, { orderId: id }, null, 100),
     listPayments(c.env, merchant.id, { orderId: id }, null, 100),
     listOrderDeliveries(c.env, merchant.id, id),
-    listEndpoints(c.env, merchant.id, null, 100),
     loadAccount(c.env, row.provider_account_id, { merchantId: merchant.id, includeDeleted: true }),
   ]);
   const attempts = await attemptsOf(
@@ -109,7 +107,6 @@ async function loadOrderView(c: DashContext, id: string): Promise<OrderView | nu
     merchant.id,
     deliveries.map((d) => d.id),
   );
-  const urls = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.url]));
   return {
     order: orderToJson(row, origin),
     status: orderClock(c.env).status(row),
@@ -120,7 +117,7 @@ async function loadOrderView(c: DashContext, id: string): Promise<OrderView | nu
     payments: payments.slice(0, 100).map(paymentFromRow),
     deliveries: deliveries.map((row) => ({
       row,
-      endpointUrl: urls.get(row.endpoint_id) ?? row.endpoint_id,
+      endpointUrl: row.endpoint_url ?? row.endpoint_id,
       attempts: attempts.get(row.id) ?? [],
     })),
   };
