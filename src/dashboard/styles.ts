@@ -72,6 +72,7 @@ table.cards td{border:0;padding:.2rem 0;display:flex;gap:.75rem;justify-content:
 table.cards td.num{text-align:right}
 table.cards td:before{content:attr(data-label);color:var(--muted);text-align:left;flex:none;max-width:45%}
 table.cards td>*{min-width:0;overflow-wrap:anywhere}
+table.cards td:empty{display:none}
 }
 .badge{display:inline-block;font-size:.78rem;font-weight:600;padding:.1rem .5rem;border-radius:999px;white-space:nowrap;border:1px solid transparent}
 .s-paid,.b-ok{background:var(--ok-bg);color:var(--ok);border-color:var(--ok)}
