@@ -10,6 +10,7 @@ const sections = [
   ['cpu', () => import('./cpu.mjs')],
   ['bundle', () => import('./bundle.mjs')],
   ['scale', () => import('./scale.mjs')],
+  ['dashboard', () => import('./dashboard.mjs')],
   ['results', () => import('./results.mjs')],
 ];
 

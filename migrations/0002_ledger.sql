@@ -23,4 +23,3 @@ CREATE INDEX payments_ledger ON payments(ledger, received_at);
 
 -- Which Durable Object holds an event's outbox (replay routes there).
 ALTER TABLE events ADD COLUMN owner TEXT;
-CREATE INDEX events_order ON events(order_id, created_at);

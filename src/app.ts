@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import admin from './api/admin';
 import { adminAuth, merchantAuth } from './api/auth';
 import bankhubLink from './api/bankhub-link';
+import dashboardLinks from './api/dashboard-links';
 import docs from './api/docs';
 import endpoints from './api/endpoints';
 import events from './api/events';
@@ -17,6 +18,7 @@ import { publicOrigin } from './api/public-origin';
 import qr from './api/qr';
 import qrSvg from './api/qr-svg';
 import sandbox from './api/sandbox';
+import dashboard from './dashboard';
 import type { AppEnv } from './env';
 import hooks from './hooks';
 import { idempotency, isMerchantPost } from './lib/idempotency';
@@ -56,6 +58,7 @@ export function createApp() {
   app.route('/', qrSvg);
   app.route('/', orderQr);
   app.route('/', admin);
+  app.route('/', dashboardLinks);
   app.route('/', bankhubLink);
   app.route('/', providerAccounts);
   app.route('/', orders);
@@ -65,6 +68,7 @@ export function createApp() {
   app.route('/', sandbox);
   app.route('/', hooks);
   app.route('/', checkout);
+  app.route('/', dashboard);
 
   registerDocumentParts(app);
   app.get('/openapi.json', (c) => c.json(openApiDocument(app, publicOrigin(c.env, c.req.url))));

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../crypto/hmac';
-import type { Env } from '../env';
+import type { Env, Merchant } from '../env';
 import { newId, randomToken } from './ids';
 
 export interface IssuedKey {
@@ -34,4 +34,18 @@ export async function revokeApiKey(env: Env, keyId: string): Promise<boolean> {
     .bind(new Date().toISOString(), keyId)
     .run();
   return result.meta.changes > 0;
+}
+
+/** The merchant a live API key belongs to, and the key's id (dashboard sign-in); null for an unknown or revoked key. */
+export async function merchantForApiKey(env: Env, apiKey: string): Promise<{ merchant: Merchant; keyId: string } | null> {
+  const row = await env.DB.prepare(
+    `SELECT k.id AS keyId, m.id, m.name, m.mode, m.created_at AS createdAt
+       FROM api_keys k JOIN merchants m ON m.id = k.merchant_id
+      WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
+  )
+    .bind(await sha256Hex(apiKey))
+    .first<Merchant & { keyId: string }>();
+  if (!row) return null;
+  const { keyId, ...merchant } = row;
+  return { merchant, keyId };
 }

@@ -91,23 +91,12 @@ export interface OrderFilter {
   reference?: string;
 }
 
-/**
- * Status as every read must show it (CONTRACT §4): an open order past `expiresAt` + grace is expired
- * whether or not its ledger has announced it, so the filter reads the clock too.
- */
-function statusCondition(status: OrderStatus, deadline: string): { sql: string; params: string[] } {
-  if (status === 'expired')
-    return { sql: "(status = 'expired' OR (status IN ('pending', 'partially_paid') AND expires_at < ?))", params: [deadline] };
-  if (status === 'pending' || status === 'partially_paid') return { sql: 'status = ? AND expires_at >= ?', params: [status, deadline] };
-  return { sql: 'status = ?', params: [status] };
-}
-
 /** One page of the merchant's orders, newest first (`limit + 1` rows: see db/pagination). */
 export async function listOrders(env: Env, merchantId: string, filter: OrderFilter, cursor: Cursor | null, limit: number, graceMs: number) {
   const where = ['merchant_id = ?'];
   const params: (string | number)[] = [merchantId];
   if (filter.status) {
-    const condition = statusCondition(filter.status, new Date(Date.now() - graceMs).toISOString());
+    const condition = statusCondition(filter.status, new Date(Date.now() - graceMs).toISOString(), '');
     where.push(condition.sql);
     params.push(...condition.params);
   }
@@ -122,4 +111,98 @@ export async function listOrders(env: Env, merchantId: string, filter: OrderFilt
     .bind(...params, ...after.params, limit + 1)
     .all<OrderRow>();
   return results;
+}
+
+// Dashboard reads. Status is the clock's (ledger/clock statusAt): an open order whose expiry and grace have
+// passed is expired whether or not anything has run since, so filters and counts are written against
+// `countingSince` = now − grace: an open order still counts payments while `expires_at >= countingSince`.
+
+export interface OrderSearch {
+  status?: OrderStatus;
+  /** A reference (or its beginning), a payment code, or an order id. */
+  q?: string;
+}
+
+// Column prefixes let one query serve both forms of the list (`o.` when joined with the search results).
+function statusCondition(status: OrderStatus, countingSince: string, t: string): { sql: string; params: string[] } {
+  // `+expires_at`: walk the (merchant, status, created_at) index newest first and stop at the page's end,
+  // rather than collect every open order by its expiry and sort them.
+  if (status === 'pending' || status === 'partially_paid')
+    return { sql: `${t}status = ? AND +${t}expires_at >= ?`, params: [status, countingSince] };
+  if (status === 'expired') {
+    return {
+      sql: `(${t}status = 'expired' OR (${t}status IN ('pending', 'partially_paid') AND ${t}expires_at < ?))`,
+      params: [countingSince],
+    };
+  }
+  return { sql: `${t}status = ?`, params: [status] };
+}
+
+/**
+ * The orders a search names: an order id, or a payment code (uppercase) or a reference, exactly or by its
+ * beginning. Each through its own unique index; the few rows found are then filtered, sorted and paged.
+ */
+function searchIds(merchantId: string, q: string): { sql: string; params: string[] } {
+  if (/^ord_[0-9a-z]+$/.test(q)) return { sql: 'SELECT id FROM orders WHERE merchant_id = ? AND id = ?', params: [merchantId, q] };
+  return {
+    sql: `SELECT id FROM orders WHERE merchant_id = ? AND payment_code = ?
+          UNION SELECT id FROM orders WHERE merchant_id = ? AND reference >= ? AND reference < ?`,
+    params: [merchantId, q.toUpperCase(), merchantId, q, `${q}\uffff`],
+  };
+}
+
+/** One page of the merchant's orders for the dashboard, newest first (`limit + 1` rows: see db/pagination). */
+export async function searchOrders(
+  env: Env,
+  merchantId: string,
+  filter: OrderSearch,
+  countingSince: string,
+  cursor: Cursor | null,
+  limit: number,
+): Promise<OrderRow[]> {
+  const t = filter.q ? 'o.' : '';
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const found = filter.q ? searchIds(merchantId, filter.q) : null;
+  if (found) params.push(...found.params);
+  else {
+    where.push('merchant_id = ?');
+    params.push(merchantId);
+  }
+  for (const part of [
+    filter.status ? statusCondition(filter.status, countingSince, t) : null,
+    afterCursor(cursor, `${t}created_at`, `${t}id`),
+  ]) {
+    if (!part) continue;
+    where.push(part.sql);
+    params.push(...part.params);
+  }
+  // CROSS JOIN keeps SQLite's loop order: the found ids first, each looked up by primary key.
+  const from = found ? `(${found.sql}) f CROSS JOIN orders o ON o.id = f.id` : 'orders';
+  const { results } = await env.DB.prepare(
+    `SELECT ${found ? 'o.*' : '*'} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${t}created_at DESC, ${t}id DESC LIMIT ?`,
+  )
+    .bind(...params, limit + 1)
+    .all<OrderRow>();
+  return results;
+}
+
+export interface OrderCounts {
+  /** Orders still taking payments by the clock. */
+  open: number;
+  /** Orders that became paid since `paidSince`, and since `todayStart`. */
+  paid: number;
+  paidToday: number;
+}
+
+export async function orderCounts(env: Env, merchantId: string, at: { countingSince: string; paidSince: string; todayStart: string }) {
+  const row = await env.DB.prepare(
+    `SELECT
+       (SELECT COUNT(*) FROM orders WHERE merchant_id = ?1 AND status IN ('pending', 'partially_paid') AND expires_at >= ?2) AS open,
+       (SELECT COUNT(*) FROM orders WHERE merchant_id = ?1 AND paid_at >= ?3) AS paid,
+       (SELECT COUNT(*) FROM orders WHERE merchant_id = ?1 AND paid_at >= ?4) AS paidToday`,
+  )
+    .bind(merchantId, at.countingSince, at.paidSince, at.todayStart)
+    .first<OrderCounts>();
+  return row ?? { open: 0, paid: 0, paidToday: 0 };
 }

@@ -53,3 +53,30 @@ export async function listPayments(env: Env, merchantId: string, filter: Payment
 export function getPayment(env: Env, merchantId: string, id: string): Promise<PaymentRow | null> {
   return env.DB.prepare('SELECT * FROM payments WHERE id = ? AND merchant_id = ?').bind(id, merchantId).first<PaymentRow>();
 }
+
+export interface DayTotal {
+  /** The Vietnamese calendar day (UTC+7), `2026-11-21`. */
+  day: string;
+  amount: number;
+  count: number;
+}
+
+/** Money received per Vietnamese day since `since` (every payment: matched or not, it is on the statement). */
+export async function receivedByDay(env: Env, merchantId: string, since: string): Promise<DayTotal[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT strftime('%Y-%m-%d', received_at, '+7 hours') AS day, SUM(amount) AS amount, COUNT(*) AS count
+       FROM payments WHERE merchant_id = ? AND received_at >= ?
+      GROUP BY day ORDER BY day`,
+  )
+    .bind(merchantId, since)
+    .all<DayTotal>();
+  return results;
+}
+
+/** How many payments wait for an order (the dashboard's "needs action"). */
+export async function countUnmatched(env: Env, merchantId: string): Promise<number> {
+  const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM payments WHERE merchant_id = ? AND order_id IS NULL')
+    .bind(merchantId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
