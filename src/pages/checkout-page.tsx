@@ -28,11 +28,13 @@ const DOWNLOAD_PX = 800;
 /** A file name a phone's gallery keeps: the order reference, nothing a file system refuses. */
 export const qrFileName = (reference: string) => `QR-${reference.replace(/[^A-Za-z0-9._-]/g, '-')}.png`;
 
-/** The PNG the page shows: the remaining-amount QR once something is paid. */
-function qrImageUrl(order: CheckoutOrder, px: number): string {
+/** The PNG the page shows: the remaining-amount QR once something is paid (where one exists). */
+function qrImageUrl(order: CheckoutOrder, remaining: RemainingQr, px: number): string {
   const base = `/qr/${order.id}.png?size=${px}`;
-  return order.amountPaid > 0 ? `${base}&remaining=true&v=${order.amountPaid}` : base;
+  return order.amountPaid > 0 && remaining.ok ? `${base}&remaining=true&v=${order.amountPaid}` : base;
 }
+
+const isOpen = (order: CheckoutOrder) => order.status === 'pending' || order.status === 'partially_paid';
 
 export function CheckoutPage(props: CheckoutPageProps) {
   const { order, branding, lang, nonce, now } = props;
@@ -73,7 +75,8 @@ export function CheckoutPage(props: CheckoutPageProps) {
         <StatePanels order={order} t={t} />
         <div class="grid">
           <Summary order={order} t={t} now={now} merchant={merchant} />
-          <QrCard {...props} t={t} />
+          {/* A final state shows no QR: not rendered, so a hidden image is not fetched either. */}
+          {isOpen(order) && <QrCard {...props} t={t} />}
           <TransferDetails order={order} t={t} />
         </div>
         <noscript>
@@ -112,11 +115,6 @@ function Summary({ order, t, now, merchant }: { order: CheckoutOrder; t: Strings
           {t.expiresIn} <strong data-countdown>{formatRemaining(Date.parse(order.expiresAt) - now, t.days)}</strong>
         </span>
       </p>
-      <p class="expiry">
-        <small>
-          {t.expiresAt} <time datetime={order.expiresAt}>{formatVietnamTime(order.expiresAt)}</time> ({t.timeZone})
-        </small>
-      </p>
     </section>
   );
 }
@@ -127,11 +125,11 @@ function QrCard({ order, remaining, pageUrl, t }: CheckoutPageProps & { t: Strin
   return (
     <section class="card qr-card pay-only" data-qr-card>
       <figure class="qr">
-        <img class="qr-img" src={qrImageUrl(order, QR_PX)} width={260} height={260} alt={t.qrAlt} data-qr-img />
+        <img class="qr-img" src={qrImageUrl(order, remaining, QR_PX)} width={260} height={260} alt={t.qrAlt} data-qr-img />
         <figcaption>{t.scanQr}</figcaption>
       </figure>
       <p class="actions">
-        <a class="button save" href={qrImageUrl(order, DOWNLOAD_PX)} download={qrFileName(order.reference)} data-qr-download>
+        <a class="button save" href={qrImageUrl(order, remaining, DOWNLOAD_PX)} download={qrFileName(order.reference)} data-qr-download>
           ⤓ {t.saveQr}
         </a>
       </p>
@@ -192,6 +190,9 @@ function TransferDetails({ order, t }: { order: CheckoutOrder; t: Strings }) {
         <CopyField label={t.accountName} value={bank.accountName} copy={bank.accountName} copyLabel={t.copy} />
       </dl>
       <p class="warn">{t.keepContent}</p>
+      <p class="expiry">
+        {t.expiresAt} <time datetime={order.expiresAt}>{formatVietnamTime(order.expiresAt)}</time> ({t.timeZone})
+      </p>
     </section>
   );
 }

@@ -20,7 +20,7 @@ main{max-width:28rem;margin:0 auto;padding:.6rem .75rem 2rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:.75rem 1rem}
 .summary{text-align:center}
 .amount{margin:0;font-size:2rem;font-weight:700;letter-spacing:-.01em;line-height:1.2}
-.ref{margin:0;color:var(--muted);font-size:.85rem;overflow-wrap:anywhere}
+.ref{margin:0;color:var(--muted);font-size:.85rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .status-line{margin:.35rem 0 0;display:flex;flex-wrap:wrap;justify-content:center;align-items:center;gap:.35rem .6rem;font-size:.9rem}
 .badge{display:inline-flex;align-items:center;gap:.4rem;padding:.15rem .6rem;border-radius:999px;background:var(--badge);font-weight:600}
 .badge:before{content:"";width:.5rem;height:.5rem;border-radius:50%;background:var(--accent);animation:pulse 1.2s ease-in-out infinite}
@@ -28,7 +28,7 @@ main{max-width:28rem;margin:0 auto;padding:.6rem .75rem 2rem}
 @media (prefers-reduced-motion:reduce){.badge:before{animation:none}}
 .timer{color:var(--muted)}
 .timer strong{color:var(--fg);font-variant-numeric:tabular-nums}
-.expiry{margin:.1rem 0 0;color:var(--muted)}
+.expiry{margin:.5rem 0 0;color:var(--muted);font-size:.85rem}
 .partial-only{display:none;margin:.35rem 0 0;font-size:.9rem}
 [data-status=partially_paid] .partial-only{display:block}
 [data-remaining=any] .fixed-only,[data-remaining=fixed] .any-only{display:none}

@@ -83,7 +83,7 @@ describe('GET /pay/{id}: the checkout page', () => {
     expect(html).toContain('data-remaining="any"');
     expect(html).toContain('30.000\u00a0₫');
     expect(html).toContain('Đã nhận <strong data-paid-amount="true">20.000\u00a0₫</strong>');
-    expect(html).toContain('Mã QR bên dưới đã ghi số tiền còn thiếu');
+    expect(html).toContain('Mã QR đã ghi số tiền còn thiếu');
     expect(html).toContain('src="/qr/ord_page6.png?size=520&amp;remaining=true&amp;v=20000"');
     expect(html).toContain('href="/qr/ord_page6.png?size=800&amp;remaining=true&amp;v=20000"');
     expect(copyValues(html)).toContain('30000');
