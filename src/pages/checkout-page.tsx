@@ -128,38 +128,38 @@ function QrCard({ order, remaining, pageUrl, t }: CheckoutPageProps & { t: Strin
         <img class="qr-img" src={qrImageUrl(order, remaining, QR_PX)} width={260} height={260} alt={t.qrAlt} data-qr-img />
         <figcaption>{t.scanQr}</figcaption>
       </figure>
-      <p class="actions">
+      <div class="actions">
         <a class="button save" href={qrImageUrl(order, remaining, DOWNLOAD_PX)} download={qrFileName(order.reference)} data-qr-download>
           ⤓ {t.saveQr}
         </a>
-      </p>
+        {linkable && (
+          <details class="apps">
+            <summary class="button">{t.openApp}</summary>
+            <p class="note">{t.openAppNote}</p>
+            <ul>
+              {BANK_APPS.map((app) => (
+                <li>
+                  <a
+                    href={deepLink(app, {
+                      amount: due,
+                      content: order.transferContent,
+                      accountNumber: order.bank.accountNumber,
+                      bankCode: order.bank.shortName,
+                      accountName: order.bank.accountName,
+                      returnUrl: pageUrl,
+                    })}
+                    rel="noreferrer noopener external"
+                    data-app-link
+                  >
+                    {app.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
       <p class="hint">{t.saveQrHint}</p>
-      {linkable && (
-        <details class="apps">
-          <summary>{t.openApp}</summary>
-          <p class="note">{t.openAppNote}</p>
-          <ul>
-            {BANK_APPS.map((app) => (
-              <li>
-                <a
-                  href={deepLink(app, {
-                    amount: due,
-                    content: order.transferContent,
-                    accountNumber: order.bank.accountNumber,
-                    bankCode: order.bank.shortName,
-                    accountName: order.bank.accountName,
-                    returnUrl: pageUrl,
-                  })}
-                  rel="noreferrer noopener external"
-                  data-app-link
-                >
-                  {app.name}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
     </section>
   );
 }

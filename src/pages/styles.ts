@@ -17,6 +17,7 @@ main{max-width:28rem;margin:0 auto;padding:.6rem .75rem 2rem}
 .merchant strong{color:var(--fg)}
 .lang{font-size:.85rem;white-space:nowrap}
 .grid{display:grid;gap:.6rem}
+.grid>*{min-width:0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:.75rem 1rem}
 .summary{text-align:center}
 .amount{margin:0;font-size:2rem;font-weight:700;letter-spacing:-.01em;line-height:1.2}
@@ -37,15 +38,19 @@ main{max-width:28rem;margin:0 auto;padding:.6rem .75rem 2rem}
 .qr{margin:0}
 .qr-img{display:block;margin:0 auto;width:260px;height:260px;max-width:100%;background:#fff;border-radius:8px;image-rendering:pixelated}
 .qr figcaption{margin-top:.3rem;font-weight:600;font-size:.95rem}
-.actions{display:flex;flex-wrap:wrap;justify-content:center;gap:.5rem;margin-top:.45rem}
+.actions{display:flex;flex-wrap:wrap;justify-content:center;align-items:flex-start;gap:.5rem;margin-top:.45rem}
 .button,button{display:inline-flex;align-items:center;justify-content:center;font:inherit;font-size:.9rem;padding:.4rem .8rem;min-height:2.25rem;border-radius:8px;border:1px solid var(--accent);background:transparent;color:var(--accent);cursor:pointer;text-decoration:none}
 .button.save{background:var(--accent);color:var(--card);font-weight:600}
 button{flex:none;font-size:.85rem}
 button[hidden]{display:none}
 button.done{background:var(--accent);color:var(--card)}
 .hint{margin:.35rem 0 0;color:var(--muted);font-size:.8rem}
-.apps{margin-top:.35rem;text-align:left}
-.apps summary{cursor:pointer;color:var(--accent);font-weight:600;text-align:center;font-size:.9rem}
+.apps{text-align:left}
+.apps[open]{flex-basis:100%}
+.apps summary{list-style:none;font-weight:600}
+.apps summary::-webkit-details-marker{display:none}
+.apps summary:after{content:" ▾"}
+.apps[open] summary{margin:0 auto;width:max-content}
 .apps ul{list-style:none;padding:0;margin:.5rem 0 0;display:grid;grid-template-columns:1fr 1fr;gap:.4rem}
 .apps li a{display:block;padding:.5rem;border:1px solid var(--line);border-radius:8px;text-align:center;text-decoration:none}
 .note{font-size:.8rem;color:var(--muted);margin:.4rem 0 0}
