@@ -1,6 +1,5 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { publicOrigin } from '../api/public-origin';
 import { getMerchantBranding } from '../db/merchants';
 import { createRouter } from '../lib/router';
 import { CheckoutPage } from './checkout-page';
@@ -26,7 +25,9 @@ app.get('/pay/:orderId', async (c) => {
     return c.body(body, 404, pageHeaders(nonce));
   }
   const branding = await getMerchantBranding(c.env, order.merchantId);
-  const pageUrl = `${publicOrigin(c.env, c.req.url)}/pay/${order.id}`;
+  // Absolute, for banking apps to send the payer back: PUBLIC_BASE_URL when set, as every handed-out URL.
+  const origin = c.env.PUBLIC_BASE_URL?.trim().replace(/\/+$/, '') || new URL(c.req.url).origin;
+  const pageUrl = `${origin}/pay/${order.id}`;
   const page = (
     <CheckoutPage order={order} branding={branding} remaining={remainingQr(order)} lang={lang} nonce={nonce} now={now} pageUrl={pageUrl} />
   );
