@@ -54,7 +54,7 @@ const vi: Strings = {
   amount: 'Số tiền',
   scanQr: 'Quét mã bằng ứng dụng ngân hàng',
   saveQr: 'Tải ảnh QR',
-  saveQrHint: 'Lưu ảnh, rồi chọn quét QR từ ảnh trong ứng dụng ngân hàng.',
+  saveQrHint: 'Lưu ảnh rồi quét QR từ ảnh trong app ngân hàng.',
   orTransfer: 'Hoặc chuyển khoản theo thông tin sau',
   bank: 'Ngân hàng',
   accountNumber: 'Số tài khoản',
@@ -99,7 +99,7 @@ const vi: Strings = {
   notFoundBody: 'Liên kết thanh toán không đúng hoặc đã bị xóa. Vui lòng kiểm tra lại với cửa hàng.',
   otherLanguage: 'English',
   qrAlt: 'Mã VietQR để chuyển khoản',
-  openApp: 'Mở ứng dụng ngân hàng',
+  openApp: 'Mở app ngân hàng',
   openAppNote:
     'Các liên kết này đi qua dl.vietqr.io, dịch vụ của VietQR.io (bên thứ ba, không phải cửa hàng hay ngân hàng), để mở ứng dụng với thông tin đã điền sẵn. Hãy kiểm tra lại số tài khoản, số tiền và nội dung trước khi xác nhận.',
 };
@@ -110,7 +110,7 @@ const en: Strings = {
   amount: 'Amount',
   scanQr: 'Scan it with your banking app',
   saveQr: 'Save QR image',
-  saveQrHint: 'Save it, then scan the QR from the image in your banking app.',
+  saveQrHint: 'Save it, then scan it from your photos in the bank app.',
   orTransfer: 'Or transfer with these details',
   bank: 'Bank',
   accountNumber: 'Account number',
@@ -155,7 +155,7 @@ const en: Strings = {
   notFoundBody: 'This payment link is wrong or no longer exists. Please check with the shop.',
   otherLanguage: 'Tiếng Việt',
   qrAlt: 'VietQR code for the transfer',
-  openApp: 'Open a banking app',
+  openApp: 'Open bank app',
   openAppNote:
     'These links go through dl.vietqr.io, a service of VietQR.io (a third party, neither the shop nor a bank), to open the app with the details filled in. Check the account, amount and content before you confirm.',
 };

@@ -49,7 +49,7 @@ button.done{background:var(--accent);color:var(--card)}
 .apps[open]{flex-basis:100%}
 .apps summary{list-style:none;font-weight:600}
 .apps summary::-webkit-details-marker{display:none}
-.apps summary:after{content:" ▾"}
+.apps summary:after{content:"\\00a0▾"}
 .apps[open] summary{margin:0 auto;width:max-content}
 .apps ul{list-style:none;padding:0;margin:.5rem 0 0;display:grid;grid-template-columns:1fr 1fr;gap:.4rem}
 .apps li a{display:block;padding:.5rem;border:1px solid var(--line);border-radius:8px;text-align:center;text-decoration:none}
