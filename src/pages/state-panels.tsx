@@ -11,6 +11,15 @@ function BackLink({ url, t }: { url: string | null; t: Strings }) {
   );
 }
 
+/** Which order a final state is about: its reference and amount. */
+function Reference({ order, t }: { order: CheckoutOrder; t: Strings }) {
+  return (
+    <p class="ref">
+      {t.reference}: {order.reference} · {formatVnd(order.amount)}
+    </p>
+  );
+}
+
 /** Every final outcome, rendered up front; CSS shows the one that matches `data-status`. */
 export function StatePanels({ order, t }: { order: CheckoutOrder; t: Strings }) {
   const { returnUrl } = order;
@@ -18,6 +27,7 @@ export function StatePanels({ order, t }: { order: CheckoutOrder; t: Strings }) 
     <div role="status" aria-live="polite">
       <section class="card state state-paid">
         <h1>✓ {t.paidTitle}</h1>
+        <Reference order={order} t={t} />
         <p>{t.paidBody}</p>
         <dl class="facts">
           <div>
@@ -40,6 +50,7 @@ export function StatePanels({ order, t }: { order: CheckoutOrder; t: Strings }) 
       </section>
       <section class="card state state-expired">
         <h1>{t.expiredTitle}</h1>
+        <Reference order={order} t={t} />
         <p>{t.expiredBody}</p>
         <p>
           <small>
@@ -50,6 +61,7 @@ export function StatePanels({ order, t }: { order: CheckoutOrder; t: Strings }) 
       </section>
       <section class="card state state-canceled">
         <h1>{t.canceledTitle}</h1>
+        <Reference order={order} t={t} />
         <p>{t.canceledBody}</p>
         <BackLink url={returnUrl} t={t} />
       </section>
