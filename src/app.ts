@@ -16,6 +16,7 @@ import payments from './api/payments';
 import providerAccounts from './api/provider-accounts';
 import { publicOrigin } from './api/public-origin';
 import qr from './api/qr';
+import qrPng from './api/qr-png';
 import qrSvg from './api/qr-svg';
 import sandbox from './api/sandbox';
 import dashboard from './dashboard';
@@ -42,7 +43,7 @@ export function createApp() {
     if (c.req.path.startsWith('/v1/admin/')) return next();
     return c.req.path.startsWith('/v1/qr/') ? publicLimit(c, next) : apiLimit(c, next);
   });
-  for (const path of ['/pay/*', '/qr/*', '/qr.svg']) app.use(path, publicLimit);
+  for (const path of ['/pay/*', '/qr/*', '/qr.svg', '/qr.png']) app.use(path, publicLimit);
   app.use('/v1/*', jsonBody);
   app.use('/v1/admin/*', adminAuth);
   app.use('/v1/*', async (c, next) => {
@@ -56,6 +57,7 @@ export function createApp() {
   app.route('/', docs);
   app.route('/', qr);
   app.route('/', qrSvg);
+  app.route('/', qrPng);
   app.route('/', orderQr);
   app.route('/', admin);
   app.route('/', dashboardLinks);

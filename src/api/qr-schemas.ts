@@ -80,7 +80,7 @@ export const decodedQr = z
   })
   .openapi('QrDecoded');
 
-/** Query of GET /qr.svg; numbers arrive as text. An empty `amount` means none. */
+/** Query of GET /qr.svg and /qr.png; numbers arrive as text. An empty `amount` means none. */
 export const quicklinkQuery = z.object({
   bank: z.string().min(1).max(64).openapi({ description: 'BIN or short name', example: 'VCB' }),
   account: z.string().regex(ACCOUNT_PATTERN).openapi({ description: 'Account number', example: '1017595600' }),

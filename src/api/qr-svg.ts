@@ -1,12 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../lib/router';
-import { resolveBank } from '../qr/banks';
+import { contentEtag, imageResponse } from '../qr/image-response';
 import { renderQrSvg } from '../qr/svg';
-import { svgEtag, svgResponse } from '../qr/svg-response';
-import { encodeOrProblem, unknownBank } from './qr-encode';
+import { quicklinkPayload } from './qr-quicklink';
 import { quicklinkQuery } from './qr-schemas';
-
-export { svgEtag, svgResponse } from '../qr/svg-response';
 
 const app = createRouter();
 
@@ -24,22 +21,9 @@ const route = createRoute({
 });
 
 app.openapi(route, async (c) => {
-  const { bank, account, amount, content, name, size, margin } = c.req.valid('query');
-  const resolved = resolveBank(bank);
-  if (!resolved) throw unknownBank('bank', bank);
-  const payload = encodeOrProblem(
-    {
-      bin: resolved.bin,
-      accountNumber: account,
-      service: 'account',
-      amount: amount ? Number(amount) : undefined,
-      content,
-      merchantName: name,
-    },
-    { bin: 'bank', accountNumber: 'account', merchantName: 'name' },
-  );
-  const svg = renderQrSvg(payload, { size, margin });
-  return svgResponse(svg, { etag: await svgEtag(svg), request: c.req.raw });
+  const query = c.req.valid('query');
+  const svg = renderQrSvg(quicklinkPayload(query), { size: query.size, margin: query.margin });
+  return imageResponse('svg', svg, { etag: await contentEtag(svg), request: c.req.raw });
 });
 
 export default app;

@@ -1,12 +1,13 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { expiryGraceMs } from '../ledger/clock';
+import { getMerchantBranding } from '../db/merchants';
 import { createRouter } from '../lib/router';
 import { CheckoutPage } from './checkout-page';
 import { pickLang } from './i18n';
 import { NotFoundPage } from './not-found-page';
-import { loadCheckoutOrder } from './order-view';
+import { readOrder } from './order-view';
 import { newNonce, pageHeaders } from './page-headers';
+import { remainingQr } from './remaining-qr';
 import status from './status-route';
 
 const app = createRouter();
@@ -17,14 +18,21 @@ app.route('/', status);
 app.get('/pay/:orderId', async (c) => {
   const lang = pickLang(c.req.query('lang'), c.req.header('accept-language'));
   const nonce = newNonce();
-  const order = await loadCheckoutOrder(c.env.DB, c.req.param('orderId'), expiryGraceMs(c.env));
-  const page = order ? (
-    <CheckoutPage order={order} lang={lang} nonce={nonce} now={Date.now()} />
-  ) : (
-    <NotFoundPage lang={lang} nonce={nonce} />
+  const now = Date.now();
+  const order = await readOrder(c.env, c.req.param('orderId'), now);
+  if (!order) {
+    const body = await html`<!doctype html>${(<NotFoundPage lang={lang} nonce={nonce} />) as HtmlEscapedString}`;
+    return c.body(body, 404, pageHeaders(nonce));
+  }
+  const branding = await getMerchantBranding(c.env, order.merchantId);
+  // Absolute, for banking apps to send the payer back: PUBLIC_BASE_URL when set, as every handed-out URL.
+  const origin = c.env.PUBLIC_BASE_URL?.trim().replace(/\/+$/, '') || new URL(c.req.url).origin;
+  const pageUrl = `${origin}/pay/${order.id}`;
+  const page = (
+    <CheckoutPage order={order} branding={branding} remaining={remainingQr(order)} lang={lang} nonce={nonce} now={now} pageUrl={pageUrl} />
   );
   const body = await html`<!doctype html>${page as HtmlEscapedString}`;
-  return c.body(body, order ? 200 : 404, pageHeaders(nonce));
+  return c.body(body, 200, pageHeaders(nonce, branding?.frameAncestors));
 });
 
 export default app;

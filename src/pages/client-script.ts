@@ -11,6 +11,9 @@ export const CHECKOUT_SCRIPT = String.raw`(function () {
   var expiresAt = Date.parse(data.expiresAt);
   var TERMINAL = { paid: true, expired: true, canceled: true };
   var serverStatus = data.status;
+  var graceMs = Number(data.graceMs) || 0;
+  var shownPaid = Number(data.amountPaid) || 0;
+  var labels = JSON.parse(data.statusLabels || '{}');
   var timer = 0;
   var failures = 0;
 
@@ -51,11 +54,18 @@ export const CHECKOUT_SCRIPT = String.raw`(function () {
     });
   });
 
+  // Wall-clock time in Vietnam (UTC+7, no daylight saving), as the server writes it: 10:15 21/11/2026.
+  function vietnamTime(ms) {
+    var t = new Date(ms + 7 * 3600000);
+    return pad(t.getUTCHours()) + ':' + pad(t.getUTCMinutes()) + ' ' + pad(t.getUTCDate()) + '/' + pad(t.getUTCMonth() + 1) + '/' + t.getUTCFullYear();
+  }
   function show(status) {
     if (root.getAttribute('data-status') === status) return;
     root.setAttribute('data-status', status);
-    var heading = document.querySelector('.state-' + (status === 'partially_paid' ? 'partial' : status) + ' h1');
+    each('[data-status-text]', function (el) { if (labels[status]) el.textContent = labels[status]; });
+    var heading = document.querySelector('.state-' + status + ' h1');
     if (heading) document.title = heading.textContent;
+    if (status === 'paid') each('[data-paid-at]', function (el) { if (!el.textContent) el.textContent = vietnamTime(Date.now()); });
     // Back to the shop only after a payment seen live: reopening a paid page later should not bounce the payer.
     if (status === 'paid' && data.returnUrl) {
       each('[data-redirecting]', function (el) { el.hidden = false; });
@@ -66,16 +76,27 @@ export const CHECKOUT_SCRIPT = String.raw`(function () {
     var late = Date.now() >= expiresAt;
     return late && !TERMINAL[serverStatus] ? 'expired' : serverStatus;
   }
+  // After a payment the QR shown is the one for what is still due (same account and content), where one exists.
+  function showRemaining(paid, due) {
+    if (paid === shownPaid || data.remaining !== 'any' || due <= 0) return;
+    shownPaid = paid;
+    var query = '&remaining=true&v=' + paid;
+    each('[data-qr-img]', function (el) { el.src = data.qrUrl + '?size=' + data.qrPx + query; });
+    each('[data-qr-download]', function (el) { el.href = data.qrUrl + '?size=' + data.downloadPx + query; });
+    each('[data-app-link]', function (el) { el.href = el.href.replace(/([?&]am=)\d+/, '$1' + due); });
+  }
   function apply(body) {
     serverStatus = body.status;
     var due = Math.max(0, body.amount - body.amountPaid);
-    each('[data-due]', function (el) { el.textContent = group(due) + '\u00a0₫'; });
-    each('[data-due-copy]', function (el) { el.setAttribute('data-copy', String(due)); });
+    each('[data-due]', function (el) { el.textContent = group(due || body.amount) + '\u00a0₫'; });
+    each('[data-due-copy]', function (el) { el.setAttribute('data-copy', String(due || body.amount)); });
+    each('[data-paid-amount]', function (el) { el.textContent = group(body.amountPaid) + '\u00a0₫'; });
+    showRemaining(body.amountPaid, due);
     show(shownStatus());
   }
 
-  // Past expiry the server gets a minute to report a last-second payment, then the page stops asking.
-  function polling() { return !TERMINAL[serverStatus] && Date.now() < expiresAt + 60000; }
+  // A transfer still counts for the grace after expiry; the page asks a minute longer, then stops.
+  function polling() { return !TERMINAL[serverStatus] && Date.now() < expiresAt + graceMs + 60000; }
   function delay() {
     if (failures > 0) return Math.min(30000, 2000 * Math.pow(2, failures));
     return document.hidden ? 15000 : 2000;

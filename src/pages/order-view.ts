@@ -1,6 +1,12 @@
-import { statusAt } from '../ledger/clock';
-/** What the checkout page shows of an order, read straight from D1 (the orders projection). */
-export type OrderStatus = 'pending' | 'partially_paid' | 'paid' | 'expired' | 'canceled';
+import type { Env } from '../env';
+import { expiryGraceMs, type OrderStatus, statusAt } from '../ledger/clock';
+
+/**
+ * The one read of an order for everything public (checkout page, its status poll, the QR images).
+ * It reads the D1 projection today; the status is the clock's (CONTRACT §4), so an open order past
+ * expiresAt + grace reads `expired` whatever has run since. Pointing this at the ledger changes nothing else.
+ */
+export type { OrderStatus };
 
 export interface CheckoutBank {
   bin: string;
@@ -12,6 +18,7 @@ export interface CheckoutBank {
 
 export interface CheckoutOrder {
   id: string;
+  merchantId: string;
   status: OrderStatus;
   amount: number;
   amountPaid: number;
@@ -20,10 +27,13 @@ export interface CheckoutOrder {
   qrPayload: string;
   bank: CheckoutBank;
   transferContent: string;
+  provider: string;
   /** Only ever an http(s) URL: a stored `javascript:` URL must never become a link or a redirect. */
   returnUrl: string | null;
   expiresAt: string;
-  merchantName: string | null;
+  paidAt: string | null;
+  /** The grace after expiresAt during which a transfer still counts (ms). */
+  graceMs: number;
 }
 
 export interface CheckoutStatus {
@@ -34,6 +44,7 @@ export interface CheckoutStatus {
 
 interface OrderRow {
   id: string;
+  merchant_id: string;
   status: OrderStatus;
   amount: number;
   amount_paid: number;
@@ -42,44 +53,30 @@ interface OrderRow {
   qr_payload: string;
   bank: string;
   transfer_content: string;
+  provider: string;
   return_url: string | null;
   expires_at: string;
-  merchant_name: string | null;
+  paid_at: string | null;
 }
 
 // Order ids are `ord_` and base62-ish; anything else cannot exist, so it costs no query.
 const ORDER_ID = /^ord_[A-Za-z0-9_-]{1,64}$/;
 
-export async function loadCheckoutOrder(db: D1Database, id: string, graceMs: number): Promise<CheckoutOrder | null> {
+export async function readOrder(env: Env, id: string, now = Date.now()): Promise<CheckoutOrder | null> {
   if (!ORDER_ID.test(id)) return null;
-  const row = await db
-    .prepare(
-      `SELECT o.id, o.status, o.amount, o.amount_paid, o.reference, o.description, o.qr_payload, o.bank,
-              o.transfer_content, o.return_url, o.expires_at, m.name AS merchant_name
-         FROM orders o LEFT JOIN merchants m ON m.id = o.merchant_id
-        WHERE o.id = ?`,
-    )
+  const row = await env.DB.prepare(
+    `SELECT id, merchant_id, status, amount, amount_paid, reference, description, qr_payload, bank, transfer_content,
+            provider, return_url, expires_at, paid_at
+       FROM orders WHERE id = ?`,
+  )
     .bind(id)
     .first<OrderRow>();
-  return row ? toCheckoutOrder({ ...row, status: statusAt(row.status, row.expires_at, Date.now(), graceMs) }) : null;
-}
-
-/** The page polls this every few seconds, so it reads three columns and nothing else. */
-export async function loadCheckoutStatus(db: D1Database, id: string, graceMs: number): Promise<CheckoutStatus | null> {
-  if (!ORDER_ID.test(id)) return null;
-  const row = await db
-    .prepare('SELECT status, amount, amount_paid, expires_at FROM orders WHERE id = ?')
-    .bind(id)
-    .first<{ status: OrderStatus; amount: number; amount_paid: number; expires_at: string }>();
-  return row
-    ? { status: statusAt(row.status, row.expires_at, Date.now(), graceMs), amountPaid: row.amount_paid, amount: row.amount }
-    : null;
-}
-
-function toCheckoutOrder(row: OrderRow): CheckoutOrder {
+  if (!row) return null;
+  const graceMs = expiryGraceMs(env as { EXPIRY_GRACE_SECONDS?: string });
   return {
     id: row.id,
-    status: row.status,
+    merchantId: row.merchant_id,
+    status: statusAt(row.status, row.expires_at, now, graceMs),
     amount: row.amount,
     amountPaid: row.amount_paid,
     reference: row.reference,
@@ -87,11 +84,20 @@ function toCheckoutOrder(row: OrderRow): CheckoutOrder {
     qrPayload: row.qr_payload,
     bank: JSON.parse(row.bank) as CheckoutBank,
     transferContent: row.transfer_content,
+    provider: row.provider,
     returnUrl: safeReturnUrl(row.return_url),
     expiresAt: row.expires_at,
-    merchantName: row.merchant_name,
+    paidAt: row.paid_at,
+    graceMs,
   };
 }
+
+/** What the page's poll sees. */
+export const statusOf = (order: CheckoutOrder): CheckoutStatus => ({
+  status: order.status,
+  amountPaid: order.amountPaid,
+  amount: order.amount,
+});
 
 function safeReturnUrl(url: string | null): string | null {
   if (!url) return null;

@@ -4,11 +4,16 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
+const HTTPS_ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
+
 /**
  * Headers of every checkout HTML response. Set on the response itself, they replace what the global
- * secureHeaders middleware would give a JSON route: nothing loads from anywhere but this page and `/pay/…/status`.
+ * secureHeaders middleware would give a JSON route: scripts and styles only with the nonce, images from
+ * this origin (the QR PNG) and data: (the merchant's logo, stored as a data URL), fetches to this origin
+ * (the status poll); framing only by the merchant's own https origins, none by default.
  */
-export function pageHeaders(nonce: string): Record<string, string> {
+export function pageHeaders(nonce: string, frameAncestors: readonly string[] = []): Record<string, string> {
+  const ancestors = frameAncestors.filter((origin) => HTTPS_ORIGIN.test(origin));
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
@@ -17,7 +22,7 @@ export function pageHeaders(nonce: string): Record<string, string> {
     "img-src 'self' data:",
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${ancestors.length ? ancestors.join(' ') : "'none'"}`,
   ].join('; ');
   return {
     'content-type': 'text/html; charset=utf-8',

@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { expiryGraceMs } from '../ledger/clock';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
-import { loadCheckoutStatus } from './order-view';
+import { readOrder, statusOf } from './order-view';
 
 const StatusSchema = z
   .object({
@@ -19,7 +18,7 @@ const route = createRoute({
   summary: "An order's payment status, for the hosted checkout page (public)",
   request: { params: z.object({ orderId: z.string() }) },
   responses: {
-    200: { description: 'Current status', content: { 'application/json': { schema: StatusSchema } } },
+    200: { description: 'Current status (the clock decides expiry)', content: { 'application/json': { schema: StatusSchema } } },
     404: { description: 'No such order' },
   },
 });
@@ -28,9 +27,9 @@ const app = createRouter();
 
 // Public and polled every 2 s: never cached, so a payment shows up on the next poll.
 app.openapi(route, async (c) => {
-  const status = await loadCheckoutStatus(c.env.DB, c.req.valid('param').orderId, expiryGraceMs(c.env));
-  if (!status) throw notFound('No such order');
-  return c.json(status, 200, { 'cache-control': 'no-store' });
+  const order = await readOrder(c.env, c.req.valid('param').orderId);
+  if (!order) throw notFound('No such order');
+  return c.json(statusOf(order), 200, { 'cache-control': 'no-store' });
 });
 
 export default app;

@@ -80,6 +80,13 @@ export interface ReconcileRequest {
 export interface ProviderModule<Input = unknown> {
   name: ProviderName;
   createsQr: boolean;
+  /**
+   * Whether the order's QR is a plain transfer to an account that takes any amount with our transfer content,
+   * so that a QR for the amount still due (same account, same content) settles the order like the first
+   * (`?remaining=true`). False where the QR pays the provider's own payment object (its order, a one-off
+   * virtual account) that accepts only its own amount.
+   */
+  qrAcceptsAnyAmount: boolean;
   /** zod schema of the provider-specific fields of `POST /v1/provider-accounts` (without provider/label/baseUrl). */
   accountSchema: z.ZodType<Input>;
   /** Splits validated input into stored public config and secret credentials. */

@@ -14,12 +14,17 @@ export interface Order {
   id: string;
   checkoutUrl: string;
   paymentCode: string;
+  reference: string;
+  qr: { payload: string };
   bank: { accountNumber: string; accountName: string };
 }
 
 /** A test-mode merchant with one direct bank account: enough to create orders and pay them in the sandbox. */
 export async function newMerchant(base: string, adminToken: string) {
-  const merchant = await call<{ apiKey: string }>(base, adminToken, 'POST', '/v1/admin/merchants', { name: 'Cửa hàng E2E', mode: 'test' });
+  const merchant = await call<{ id: string; apiKey: string }>(base, adminToken, 'POST', '/v1/admin/merchants', {
+    name: 'Cửa hàng E2E',
+    mode: 'test',
+  });
   const account = await call<{ id: string }>(base, merchant.apiKey, 'POST', '/v1/provider-accounts', {
     provider: 'direct',
     bank: 'VCB',
@@ -28,6 +33,9 @@ export async function newMerchant(base: string, adminToken: string) {
   });
   let n = 0;
   return {
+    id: merchant.id,
+    /** PATCH /v1/admin/merchants/{id}: display name, logo, accent colour, frame ancestors. */
+    brand: (body: Record<string, unknown>) => call(base, adminToken, 'PATCH', `/v1/admin/merchants/${merchant.id}`, body),
     order: (extra: Record<string, unknown> = {}) =>
       call<Order>(base, merchant.apiKey, 'POST', '/v1/orders', {
         amount: 50_000,

@@ -18,3 +18,6 @@ export function launchChromium(): Promise<Browser> {
 
 /** A Vietnamese phone, 390 px wide (iPhone 12–15). */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
+
+/** A laptop screen, 1280×900. */
+export const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };

@@ -21,7 +21,10 @@ describe('GET /pay/{id}: the checkout page', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(htmlLang(html)).toBe('vi');
     expect(html).toContain('50.000\u00a0₫');
-    expect(html).toMatch(/<svg[\s>]/);
+    expect(html).toMatch(
+      /<img class="qr-img" src="\/qr\/ord_page1\.png\?size=520" width="260" height="260" alt="Mã VietQR để chuyển khoản"/,
+    );
+    expect(html).toMatch(/<a class="button save" href="\/qr\/ord_page1\.png\?size=800" download="QR-INV-\d+\.png"[^>]*>⤓ Tải ảnh QR</);
     for (const text of ['Vietcombank', '1017595600', 'CONG TY DEMO', 'QR7K3M9XT', 'INV-', 'Áo thun size M', 'Demo shop']) {
       expect(html).toContain(text);
     }
@@ -32,7 +35,7 @@ describe('GET /pay/{id}: the checkout page', () => {
   it('has a copy button for the bank, account number, account name, amount and transfer content', async () => {
     await insertOrder({ id: 'ord_page2', transferContent: 'QRCOPY234' });
     const { html } = await page('/pay/ord_page2');
-    expect(copyValues(html)).toEqual(['Vietcombank', '1017595600', 'CONG TY DEMO', '50000', 'QRCOPY234']);
+    expect(copyValues(html)).toEqual(['1017595600', 'QRCOPY234', '50000', 'Vietcombank', 'CONG TY DEMO']);
   });
 
   it('is English with ?lang=en or when Accept-Language prefers English', async () => {
@@ -56,7 +59,10 @@ describe('GET /pay/{id}: the checkout page', () => {
     expect(nonce).toBeTruthy();
     expect(html).toContain(`<script nonce="${nonce}">`);
     expect(html).toContain(`<style nonce="${nonce}">`);
-    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)="(?!data:)/);
+    // Images only from data: or this origin's QR route; no script, style or frame from anywhere.
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)="(?!data:|\/qr\/ord_page4\.png\?)/);
+    expect(csp).toContain("img-src 'self' data:");
+    expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-robots-tag')).toContain('noindex');
     expect(html).toContain('<meta name="robots" content="noindex, nofollow"/>');
     const again = await page('/pay/ord_page4');
@@ -70,19 +76,57 @@ describe('GET /pay/{id}: the checkout page', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
-  it('shows what is still due on a partly paid order', async () => {
+  it('shows what is still due on a partly paid order, with the QR for that amount', async () => {
     await insertOrder({ id: 'ord_page6', status: 'partially_paid', amount: 50_000, amountPaid: 20_000 });
     const { html } = await page('/pay/ord_page6');
     expect(html).toContain('data-status="partially_paid"');
+    expect(html).toContain('data-remaining="any"');
     expect(html).toContain('30.000\u00a0₫');
+    expect(html).toContain('Đã nhận <strong data-paid-amount="true">20.000\u00a0₫</strong>');
+    expect(html).toContain('Mã QR đã ghi số tiền còn thiếu');
+    expect(html).toContain('src="/qr/ord_page6.png?size=520&amp;remaining=true&amp;v=20000"');
+    expect(html).toContain('href="/qr/ord_page6.png?size=800&amp;remaining=true&amp;v=20000"');
     expect(copyValues(html)).toContain('30000');
+    const image = await worker.fetch('https://router.test/qr/ord_page6.png?size=520&remaining=true&v=20000');
+    expect(image.status).toBe(200);
   });
 
-  it('renders a paid order as paid, with the way back to the shop', async () => {
-    await insertOrder({ id: 'ord_page7', status: 'paid', amountPaid: 50_000, returnUrl: 'https://shop.example/thanks?o=1' });
+  it('says exactly what to do when the QR cannot be re-issued for the rest, and shows no QR to scan again', async () => {
+    await insertOrder({ id: 'ord_page11', status: 'partially_paid', amount: 50_000, amountPaid: 20_000, provider: 'payos' });
+    const { html } = await page('/pay/ord_page11?lang=en');
+    expect(html).toContain('data-remaining="fixed"');
+    expect(html).toContain('This order&#39;s QR code only takes its original amount, so do not scan it again. Please contact Demo shop');
+    expect(html).not.toContain('class="apps"');
+  });
+
+  it('renders a paid order as paid: amount received, the time in Vietnam, the way back to the shop', async () => {
+    await insertOrder({
+      id: 'ord_page7',
+      status: 'paid',
+      amountPaid: 50_000,
+      paidAt: '2026-11-21T03:15:00.000Z',
+      returnUrl: 'https://shop.example/thanks?o=1',
+    });
     const { html } = await page('/pay/ord_page7?lang=en');
     expect(html).toContain('data-status="paid"');
+    expect(html).toContain('<dd data-paid-amount="true">50.000\u00a0₫</dd>');
+    expect(html).toContain('<span data-paid-at="true">10:15 21/11/2026</span> (Vietnam time (UTC+7))');
     expect(html).toMatch(/<a class="back" href="https:\/\/shop\.example\/thanks\?o=1"[^>]*>Return to shop</);
+    expect((await page('/pay/ord_page7')).html).toContain('(giờ Việt Nam (UTC+7))');
+  });
+
+  it('offers the way back from every final state, expired and canceled included', async () => {
+    const returnUrl = 'https://shop.example/cart';
+    await insertOrder({ id: 'ord_page12', returnUrl, expiresAt: new Date(Date.now() - 3_600_000).toISOString() });
+    await insertOrder({ id: 'ord_page13', returnUrl, status: 'canceled' });
+    for (const id of ['ord_page12', 'ord_page13']) {
+      const { html } = await page(`/pay/${id}`);
+      const panel = /<section class="card state state-(expired|canceled)">[\s\S]*?<\/section>/g;
+      const state = id === 'ord_page12' ? 'expired' : 'canceled';
+      expect(html).toContain(`data-status="${state}"`);
+      const own = [...html.matchAll(panel)].find((m) => m[1] === state)![0];
+      expect(own).toContain(`<a class="back" href="${returnUrl}" rel="noreferrer" target="_top">Quay lại cửa hàng</a>`);
+    }
   });
 
   it('never links a return URL that is not http(s)', async () => {
@@ -100,10 +144,13 @@ describe('GET /pay/{id}: the checkout page', () => {
     expect((await page('/pay/ord_page10?lang=en')).html).toMatch(/data-countdown[^>]*>6 d 23:59:\d\d</);
   });
 
-  it('shows a pending order past its expiry as expired', async () => {
-    await insertOrder({ id: 'ord_page9', expiresAt: new Date(Date.now() - 1000).toISOString() });
-    const { html } = await page('/pay/ord_page9');
-    expect(html).toContain('data-status="expired"');
+  it('shows a pending order past its expiry and grace as expired; within the grace it still takes the transfer', async () => {
+    await insertOrder({ id: 'ord_page9', expiresAt: new Date(Date.now() - 121_000).toISOString() });
+    expect((await page('/pay/ord_page9')).html).toContain('data-status="expired"');
+    await insertOrder({ id: 'ord_page14', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    const within = (await page('/pay/ord_page14')).html;
+    expect(within).toContain('data-status="pending"');
+    expect(within).toContain('data-grace-ms="120000"');
   });
 });
 

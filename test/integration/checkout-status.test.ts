@@ -18,6 +18,20 @@ describe('GET /pay/{id}/status', () => {
     expect(await (await status('ord_status1')).json()).toEqual({ status: 'partially_paid', amountPaid: 20_000, amount: 50_000 });
   });
 
+  it('reads the clock: an open order past expiresAt + grace is expired, whether or not anything has run', async () => {
+    await insertOrder({ id: 'ord_status2', expiresAt: new Date(Date.now() - 121_000).toISOString() });
+    expect(await (await status('ord_status2')).json()).toEqual({ status: 'expired', amountPaid: 0, amount: 50_000 });
+    await insertOrder({
+      id: 'ord_status3',
+      status: 'partially_paid',
+      amountPaid: 10_000,
+      expiresAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    expect(((await (await status('ord_status3')).json()) as { status: string }).status).toBe('partially_paid');
+    await insertOrder({ id: 'ord_status4', status: 'paid', amountPaid: 50_000, expiresAt: new Date(Date.now() - 3_600_000).toISOString() });
+    expect(((await (await status('ord_status4')).json()) as { status: string }).status).toBe('paid');
+  });
+
   it('is a 404 problem for an unknown order', async () => {
     const res = await status('ord_doesnotexist0000000000');
     expect(res.status).toBe(404);

@@ -5,6 +5,7 @@ import { createQr } from './create-qr';
 export const bankhub = {
   name: 'bankhub',
   createsQr: true,
+  qrAcceptsAnyAmount: false, // QR Pay pays a one-off virtual account tied to one referenceNumber and amount
   accountSchema,
   split,
   defaultBaseUrl,

@@ -4,6 +4,7 @@ import { accountSchema, type CassoAccountInput, defaultBaseUrl, receiving, split
 export const casso = {
   name: 'casso',
   createsQr: false,
+  qrAcceptsAnyAmount: true, // a bank feed on the merchant's own account: every credit is reported, matched by code
   accountSchema,
   split,
   defaultBaseUrl,

@@ -5,6 +5,7 @@ import { createQr } from './create-qr';
 export const direct = {
   name: 'direct',
   createsQr: true,
+  qrAcceptsAnyAmount: true, // a local VietQR to the merchant's own account, content = payment code: any amount matches by code
   accountSchema,
   split,
   defaultBaseUrl,

@@ -6,6 +6,7 @@ import { reconcile } from './get-payment';
 export const payos = {
   name: 'payos',
   createsQr: true,
+  qrAcceptsAnyAmount: false, // a payOS payment request is its own order with a fixed amount on payOS's account
   accountSchema,
   split,
   defaultBaseUrl,

@@ -4,6 +4,7 @@ import { accountSchema, defaultBaseUrl, receiving, type SepayAccountInput, split
 export const sepay = {
   name: 'sepay',
   createsQr: false,
+  qrAcceptsAnyAmount: true, // a bank feed on the merchant's own account: every credit is reported, matched by code
   accountSchema,
   split,
   defaultBaseUrl,

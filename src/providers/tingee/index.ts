@@ -5,6 +5,7 @@ import { createQr } from './create-qr';
 export const tingee = {
   name: 'tingee',
   createsQr: true,
+  qrAcceptsAnyAmount: true, // generate-viet-qr is a VietQR to the merchant's account with our content; each credit notified
   accountSchema,
   split,
   defaultBaseUrl,

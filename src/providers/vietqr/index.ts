@@ -6,6 +6,7 @@ import { createQr } from './create-qr';
 export const vietqr = {
   name: 'vietqr',
   createsQr: true,
+  qrAcceptsAnyAmount: true, // generate-customer pays the merchant's bankAccount with our content; every credit syncs
   accountSchema,
   split,
   defaultBaseUrl,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { VietQrFields } from '../../../src/qr/vietqr';
+import { encodeVietQr, type VietQrFields } from '../../../src/qr/vietqr';
 
 // Generators of encodable VietQR fields: printable ASCII within each tag's limit.
 
@@ -33,3 +33,18 @@ export const vietQrFields: fc.Arbitrary<VietQrFields> = fc.record(
   },
   { requiredKeys: ['bin', 'accountNumber', 'service'] },
 );
+
+const encodes = (fields: VietQrFields) => {
+  try {
+    encodeVietQr(fields);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Fields that encode (tag 62 can overflow 99 characters when every 62.xx is long). */
+export const encodableFields: fc.Arbitrary<VietQrFields> = vietQrFields.filter(encodes);
+
+/** Random valid VietQR payloads. */
+export const vietQrPayload: fc.Arbitrary<string> = encodableFields.map((fields) => encodeVietQr(fields));
