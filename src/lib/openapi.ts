@@ -286,6 +286,10 @@ function finishOperation(method: string, path: string, op: Operation, info: Oper
   }
   const errors = { ...derivedErrors(method, path, op), ...info?.errors };
   for (const [status, description] of Object.entries(errors)) addError(op, Number(status), description);
+  // An error a route declares itself (e.g. a 409 with only a description) is a problem like every other.
+  for (const [status, response] of Object.entries(op.responses)) {
+    if (Number(status) >= 400 && !response.content) addError(op, Number(status), String(response.description ?? status));
+  }
 
   for (const [status, response] of Object.entries(op.responses)) {
     addHeader(response, 'x-request-id', 'RequestId');
