@@ -14,6 +14,7 @@ import payments from './api/payments';
 import providerAccounts from './api/provider-accounts';
 import qr from './api/qr';
 import qrSvg from './api/qr-svg';
+import reconcile from './api/reconcile';
 import sandbox from './api/sandbox';
 import type { AppEnv } from './env';
 import hooks from './hooks';
@@ -58,6 +59,7 @@ export function createApp() {
   app.route('/', events);
   app.route('/', endpoints);
   app.route('/', sandbox);
+  app.route('/', reconcile);
   app.route('/', hooks);
   app.route('/', checkout);
 

@@ -1,4 +1,5 @@
 import type { RateLimitEnv } from './lib/rate-limit';
+import type { ReconcileDO } from './reconcile/reconcile-do';
 import type { AccountDO } from './settlement/account-do';
 import type { OrderDO } from './settlement/order-do';
 
@@ -7,11 +8,16 @@ export interface Env extends RateLimitEnv {
   DB: D1Database;
   ORDER_DO: DurableObjectNamespace<OrderDO>;
   ACCOUNT_DO: DurableObjectNamespace<AccountDO>;
+  /** One per provider account: runs its reconciliation pulls one at a time (src/reconcile). */
+  RECONCILE_DO: DurableObjectNamespace<ReconcileDO>;
   ADMIN_TOKEN: string;
   /** base64 of 32 bytes: AES-256-GCM key for secrets at rest. */
   SECRETS_KEY: string;
   PUBLIC_BASE_URL?: string;
   ALLOW_PRIVATE_ENDPOINTS?: string;
+  /** The cron expression whose events run reconciliation (default: every scheduled event). */
+  RECONCILE_CRON?: string;
+  EXPIRY_GRACE_SECONDS?: string;
 }
 
 export interface Merchant {

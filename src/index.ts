@@ -1,7 +1,14 @@
 import { app } from './app';
+import type { Env } from './env';
+import { onSchedule } from './reconcile/scheduled';
 
 export { RateLimiter } from './lib/rate-limiter';
+export { ReconcileDO } from './reconcile/reconcile-do';
 export { AccountDO } from './settlement/account-do';
 export { OrderDO } from './settlement/order-do';
 
-export default app;
+export default {
+  fetch: app.fetch,
+  // The Cron Trigger of wrangler.toml: reconciliation and the expiry sweep (src/reconcile/scheduled.ts).
+  scheduled: (controller, env) => onSchedule(controller, env),
+} satisfies ExportedHandler<Env>;
