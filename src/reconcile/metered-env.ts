@@ -61,7 +61,7 @@ export function meteredEnv(env: Env): { env: Env; meter: Meter } {
         if (typeof value !== 'function' || key === 'then') return value;
         return (...args: unknown[]) => {
           meter.doCalls += 1;
-          return value.apply(s, args);
+          return Reflect.apply(value, s, args);
         };
       },
     });
@@ -71,7 +71,7 @@ export function meteredEnv(env: Env): { env: Env; meter: Meter } {
       get(target, key) {
         const value = Reflect.get(target, key, target);
         if (typeof value !== 'function') return value;
-        if (key === 'get' || key === 'getByName') return (...args: unknown[]) => stub(value.apply(target, args));
+        if (key === 'get' || key === 'getByName') return (...args: unknown[]) => stub(Reflect.apply(value, target, args));
         return value.bind(target);
       },
     });
