@@ -10,5 +10,5 @@ export { OrderDO } from './settlement/order-do';
 export default {
   fetch: app.fetch,
   // The Cron Trigger of wrangler.toml: reconciliation and the expiry sweep (src/reconcile/scheduled.ts).
-  scheduled: (controller, env) => onSchedule(controller, env),
+  scheduled: (controller, env, _ctx) => onSchedule(controller, env),
 } satisfies ExportedHandler<Env>;

@@ -58,8 +58,9 @@ export async function checkStatuses(
   const nowMs = run.now.getTime();
   const expiresAfter = new Date(Math.min(run.since?.getTime() ?? Number.POSITIVE_INFINITY, nowMs - RECENTLY_EXPIRED_MS)).toISOString();
   const createdAfter = status.maxAgeMs === null ? null : new Date(nowMs - status.maxAgeMs).toISOString();
+  // A first scheduled run (no watermark yet) asks about every candidate, as a manual run does.
   const due = (row: OrderRow) =>
-    !run.scheduled ||
+    !stored ||
     checkDue({ createdAtMs: Date.parse(row.created_at), expiresAtMs: Date.parse(row.expires_at) }, status, run.graceMs, fromMs, nowMs);
 
   let after = stored?.resumeAfter ?? null;

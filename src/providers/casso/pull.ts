@@ -45,6 +45,12 @@ function readCursor(text: string | null): Cursor | null {
   }
 }
 
+/** A record of this account: its number matches the account's (a record naming none is kept). */
+export const ofAccount = (number: unknown, account: ProviderAccount) => {
+  const named = optional(number);
+  return named === null || named === account.config.accountNumber;
+};
+
 /** `when` is "2021-04-15T00:00:00" (Vietnam time); some banks give the date only [D C1]. */
 const bookedAt = (value: unknown) =>
   parseVnDateTime(value) ?? parseVnDateTime(typeof value === 'string' ? `${value.trim()} 00:00:00` : null);
@@ -100,6 +106,8 @@ export async function page(account: ProviderAccount, request: PullRequest, ctx: 
   );
   const { data } = readAnswer('casso', listAnswer, answer);
   const entries = data.records.flatMap((record) => {
+    // One API key lists every account linked to it; only this account's own transfers are its reports.
+    if (!ofAccount(record.bankSubAccId, account)) return [];
     const tx = toTransaction(record, account, now);
     if (!tx) log('warn', 'casso pull: a record without a usable id or amount is skipped', { accountId: account.id });
     return tx ? [tx] : [];

@@ -90,6 +90,9 @@ export async function page(account: ProviderAccount, request: PullRequest, ctx: 
   );
   const { data, meta } = readAnswer('sepay', listAnswer, answer);
   const entries = data.flatMap((record) => {
+    // One API token lists every bank account of the SePay company; only this account's own transfers are its reports.
+    const named = optional(record.account_number);
+    if (named !== null && named !== account.config.accountNumber) return [];
     const tx = toTransaction(record, account, now);
     if (!tx) log('warn', 'sepay pull: a record without a usable id or amount is skipped', { accountId: account.id });
     return tx ? [tx] : [];
