@@ -84,12 +84,16 @@ export function installPullFakes() {
   const vietqrOrders: { orderId: string; bankAccount: string; amount: number; content: string; payments: Transfer[] }[] = [];
   const bankhubQrs: { description: string; virtualAccountNumber: string; referenceNumber: string }[] = [];
   const vietqrTokens = new Set<string>();
-  const failures = new Map<string, { failure: Failure; times: number }>();
+  const failures = new Map<string, { failure: Failure; times: number; skip: number }>();
   const seen: SeenRequest[] = [];
 
   const take = (key: string): Failure | null => {
     const set = failures.get(key);
     if (!set) return null;
+    if (set.skip > 0) {
+      set.skip -= 1;
+      return null;
+    }
     set.times -= 1;
     if (set.times <= 0) failures.delete(key);
     return set.failure;
@@ -497,11 +501,11 @@ export function installPullFakes() {
     bankhubQr: (paymentCode: string) => bankhubQrs.find((q) => q.description.includes(paymentCode)),
     payosLink: (paymentCode: string) => payosLinks.find((l) => l.description.includes(paymentCode)),
     vietqrOrder: (paymentCode: string) => vietqrOrders.find((o) => o.content.includes(paymentCode)),
-    /** The next `times` requests of the provider's pull fail as `failure` (null: stop failing). */
-    fail(provider: PullProvider, failure: Failure | null, times = Number.POSITIVE_INFINITY) {
+    /** After `skip` good answers, the next `times` requests of the provider's pull fail as `failure` (null: stop failing). */
+    fail(provider: PullProvider, failure: Failure | null, times = Number.POSITIVE_INFINITY, skip = 0) {
       const op = { casso: 'list', sepay: 'list', bankhub: 'list', tingee: 'list', payos: 'status', vietqr: 'check' }[provider];
       if (failure === null) failures.delete(`${provider}:${op}`);
-      else failures.set(`${provider}:${op}`, { failure, times });
+      else failures.set(`${provider}:${op}`, { failure, times, skip });
     },
     restore: () => spy.mockRestore(),
   };
