@@ -236,6 +236,21 @@ describe('the schedule', () => {
     expect(await orderOf(s, order.id)).toMatchObject({ status: 'pending' });
   });
 
+  it('VietQR.vn: orders older than its 15-day window are never asked about', async () => {
+    const fakes = installPullFakes();
+    const s = await setupAccount('vietqr');
+    const old = await s.order();
+    const recent = await s.order();
+    const db = (env as unknown as Env).DB;
+    // What the passing of 15 days does to an order still open (a 7-day order, expired a week ago would be gone anyway).
+    await db
+      .prepare('UPDATE orders SET created_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 15 * 86_400_000).toISOString(), old.id)
+      .run();
+    expect(await manualRun(s)).toMatchObject({ status: 'succeeded' });
+    expect(fakes.pulls('vietqr').map((r) => r.json.value)).toEqual([fakes.vietqrOrder(recent.paymentCode)!.orderId]);
+  });
+
   it('RECONCILE_CRON: only the events of that expression reconcile', async () => {
     const fakes = installPullFakes();
     const s = await setupAccount('tingee');
