@@ -9,6 +9,7 @@ const sections = [
   ['cpu', () => import('./cpu.mjs')],
   ['bundle', () => import('./bundle.mjs')],
   ['scale', () => import('./scale.mjs')],
+  ['reconcile', () => import('./reconcile.mjs')],
   ['results', () => import('./results.mjs')],
 ];
 
