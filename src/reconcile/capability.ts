@@ -11,7 +11,7 @@ export function pullMode(provider: string): PullMode | null {
   return null;
 }
 
-/** The credential field the account's pull needs and does not have (Casso `apiKey`, SePay `apiToken`), or null. */
+/** The credential field the account's pull needs and does not have (its module's `needs`), or null. */
 export function missingCredential(account: ProviderAccount, mode: PullMode): string | null {
   if (mode.kind !== 'listing') return null;
   return mode.pull.needs.find((field) => !account.credentials[field] && !account.config[field]) ?? null;

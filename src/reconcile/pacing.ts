@@ -22,7 +22,7 @@ export interface Pacer {
 }
 
 /**
- * Requests of one run go out at least `spacingMs` apart (the provider's rate limit, e.g. SePay's 3 per
+ * Requests of one run go out at least `spacingMs` apart (the provider's rate limit, e.g. 3 per
  * second), and after a 429 none goes out before its Retry-After has passed, whoever sends it.
  */
 export function pacer(spacingMs: number, deps: PacingDeps = liveDeps()): Pacer {

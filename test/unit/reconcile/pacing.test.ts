@@ -24,10 +24,9 @@ function fakeDeps(answers: Response[]) {
 
 describe('Retry-After', () => {
   const at = Date.parse('2026-11-21T10:00:00Z');
-  it('reads seconds, an HTTP date, SePay v1’s header and X-RateLimit-Reset; at most an hour', () => {
+  it('reads seconds, an HTTP date and X-RateLimit-Reset; at most an hour', () => {
     expect(retryAfterMs(new Headers({ 'retry-after': '3' }), at)).toBe(3_000);
     expect(retryAfterMs(new Headers({ 'retry-after': 'Sat, 21 Nov 2026 10:00:05 GMT' }), at)).toBe(5_000);
-    expect(retryAfterMs(new Headers({ 'x-sepay-userapi-retry-after': '2' }), at)).toBe(2_000);
     expect(retryAfterMs(new Headers({ 'x-ratelimit-reset': String(at / 1000 + 7) }), at)).toBe(7_000);
     expect(retryAfterMs(new Headers({ 'x-ratelimit-reset': '4' }), at)).toBe(4_000);
     expect(retryAfterMs(new Headers({ 'retry-after': '86400' }), at)).toBe(3_600_000);
