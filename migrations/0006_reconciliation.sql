@@ -28,5 +28,4 @@ CREATE TABLE reconciliation_cursors (
 
 -- Status checks (payOS, VietQR.vn) look at one account's open and recently expired orders.
 CREATE INDEX orders_reconcile ON orders(provider_account_id, expires_at);
--- The expiry sweep: open orders past their expiry, across merchants.
-CREATE INDEX orders_open_expiry ON orders(expires_at) WHERE status IN ('pending', 'partially_paid');
+-- (The expiry sweep uses orders_open_expiry of 0002_ledger.sql.)

@@ -8,16 +8,19 @@ import docs from './api/docs';
 import endpoints from './api/endpoints';
 import events from './api/events';
 import health from './api/health';
+import { openApiDocument, registerDocumentParts } from './api/openapi-document';
 import orderQr from './api/order-qr';
 import orders from './api/orders';
 import payments from './api/payments';
 import providerAccounts from './api/provider-accounts';
+import { publicOrigin } from './api/public-origin';
 import qr from './api/qr';
 import qrSvg from './api/qr-svg';
 import reconcile from './api/reconcile';
 import sandbox from './api/sandbox';
 import type { AppEnv } from './env';
 import hooks from './hooks';
+import { idempotency, isMerchantPost } from './lib/idempotency';
 import { jsonBody } from './lib/json-body';
 import { HttpError, problemResponse } from './lib/problem';
 import { rateLimit } from './lib/rate-limit';
@@ -45,6 +48,8 @@ export function createApp() {
     if (c.req.path.startsWith('/v1/admin/') || c.req.path.startsWith('/v1/qr/')) return next();
     return merchantAuth(c, next);
   });
+  // Idempotency-Key on every merchant POST (CONTRACT §1), whichever route file it lives in.
+  app.use('/v1/*', (c, next) => (isMerchantPost(c.req.method, c.req.path) ? idempotency(c, next) : next()));
 
   app.route('/', health);
   app.route('/', docs);
@@ -63,24 +68,12 @@ export function createApp() {
   app.route('/', hooks);
   app.route('/', checkout);
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'VietQR payment router',
-      version: '0.1.0',
-      description: 'Orders, VietQR codes, provider callbacks and signed event delivery.',
-    },
-  });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'sk_test_… or sk_live_…',
-  });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
+  registerDocumentParts(app);
+  app.get('/openapi.json', (c) => c.json(openApiDocument(app, publicOrigin(c.env, c.req.url))));
 
   app.notFound((c) => problemResponse(404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return problemResponse(error.status, error.detail, error.errors, error.headers);
+    if (error instanceof HttpError) return problemResponse(error.status, error.detail, error.errors, error.headers, error.extensions);
     if (error instanceof HTTPException) return problemResponse(error.status, error.message || 'Request failed');
     c.get('log').error('unhandled error', { method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) });
     return problemResponse(500, 'Internal error');

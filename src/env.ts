@@ -1,13 +1,15 @@
+import type { LedgerDO } from './ledger/ledger-do';
+import type { MerchantDO } from './ledger/merchant-do';
 import type { RateLimitEnv } from './lib/rate-limit';
 import type { ReconcileDO } from './reconcile/reconcile-do';
-import type { AccountDO } from './settlement/account-do';
-import type { OrderDO } from './settlement/order-do';
 
 /** Worker bindings and configuration (wrangler.toml, .dev.vars). */
 export interface Env extends RateLimitEnv {
   DB: D1Database;
-  ORDER_DO: DurableObjectNamespace<OrderDO>;
-  ACCOUNT_DO: DurableObjectNamespace<AccountDO>;
+  LEDGER: DurableObjectNamespace<LedgerDO>;
+  MERCHANT: DurableObjectNamespace<MerchantDO>;
+  /** Seconds after `expiresAt` a transfer still counts (default 120). */
+  EXPIRY_GRACE_SECONDS?: string;
   /** One per provider account: runs its reconciliation pulls one at a time (src/reconcile). */
   RECONCILE_DO: DurableObjectNamespace<ReconcileDO>;
   ADMIN_TOKEN: string;
@@ -17,7 +19,6 @@ export interface Env extends RateLimitEnv {
   ALLOW_PRIVATE_ENDPOINTS?: string;
   /** The cron expression whose events run reconciliation (default: every scheduled event). */
   RECONCILE_CRON?: string;
-  EXPIRY_GRACE_SECONDS?: string;
 }
 
 export interface Merchant {

@@ -2,10 +2,10 @@ import { app } from './app';
 import type { Env } from './env';
 import { onSchedule } from './reconcile/scheduled';
 
+export { LedgerDO } from './ledger/ledger-do';
+export { MerchantDO } from './ledger/merchant-do';
 export { RateLimiter } from './lib/rate-limiter';
 export { ReconcileDO } from './reconcile/reconcile-do';
-export { AccountDO } from './settlement/account-do';
-export { OrderDO } from './settlement/order-do';
 
 export default {
   fetch: app.fetch,

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getOrder, listOrders } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
-import { idempotency } from '../lib/idempotency';
+import { expiryGraceMs } from '../ledger/clock';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import { cancelOrder } from '../orders/cancel';
@@ -23,15 +23,13 @@ const createOrderRoute = createRoute({
   tags,
   security,
   summary: 'Create an order and its VietQR code',
-  middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: createOrderBody } } } },
   responses: { 201: orderResponse('The order') },
 });
 
 app.openapi(createOrderRoute, async (c) => {
   const origin = publicOrigin(c.env, c.req.url);
-  const row = await createOrder(c.env, c.get('merchant'), c.req.valid('json'), origin);
-  return c.json(orderToJson(row, origin), 201);
+  return c.json(await createOrder(c.env, c.get('merchant'), c.req.valid('json'), origin), 201);
 });
 
 const listOrdersRoute = createRoute({
@@ -48,13 +46,15 @@ const listOrdersRoute = createRoute({
 
 app.openapi(listOrdersRoute, async (c) => {
   const { limit, cursor, status, reference } = c.req.valid('query');
-  const rows = await listOrders(c.env, c.get('merchant').id, { status, reference }, decodeCursor(cursor), limit);
+  const graceMs = expiryGraceMs(c.env);
+  const rows = await listOrders(c.env, c.get('merchant').id, { status, reference }, decodeCursor(cursor), limit, graceMs);
   const origin = publicOrigin(c.env, c.req.url);
+  const clock = { nowMs: Date.now(), graceMs };
   const page = toPage(
     rows,
     limit,
     (row) => ({ time: row.created_at, id: row.id }),
-    (row) => orderToJson(row, origin),
+    (row) => orderToJson(row, origin, clock),
   );
   return c.json(page, 200);
 });
@@ -81,7 +81,7 @@ app.openapi(getOrderRoute, async (c) => {
   if (!row) throw notFound('No such order');
   const origin = publicOrigin(c.env, c.req.url);
   if (c.req.valid('query').refresh === 'true') row = await refreshOrder(c.env, row, origin, c.get('log'));
-  return c.json(orderToJson(row, origin), 200);
+  return c.json(orderToJson(row, origin, { nowMs: Date.now(), graceMs: expiryGraceMs(c.env) }), 200);
 });
 
 const cancelOrderRoute = createRoute({
@@ -90,14 +90,12 @@ const cancelOrderRoute = createRoute({
   tags,
   security,
   summary: 'Cancel a pending or partially paid order',
-  middleware: [idempotency] as const,
   request: { params: idParam },
   responses: { 200: orderResponse('The canceled order') },
 });
 
 app.openapi(cancelOrderRoute, async (c) => {
-  const order = await cancelOrder(c.env, c.get('merchant').id, c.req.valid('param').id, publicOrigin(c.env, c.req.url));
-  return c.json(order as unknown as ReturnType<typeof orderToJson>, 200);
+  return c.json(await cancelOrder(c.env, c.get('merchant').id, c.req.valid('param').id, publicOrigin(c.env, c.req.url)), 200);
 });
 
 export default app;

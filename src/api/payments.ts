@@ -5,7 +5,9 @@ import { listPayments, type PaymentFilter } from '../db/payments';
 import type { Env } from '../env';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
+import { assignPayment } from '../payments/assign';
 import { paymentFromRow, paymentSchema } from './payment-schema';
+import { publicOrigin } from './public-origin';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];
@@ -47,6 +49,35 @@ const allPayments = createRoute({
 app.openapi(allPayments, async (c) => {
   const { limit, cursor, unmatched } = c.req.valid('query');
   return c.json(await paymentsPage(c.env, c.get('merchant').id, { unmatched: unmatched === 'true' }, limit, cursor), 200);
+});
+
+const assign = createRoute({
+  method: 'post',
+  path: '/v1/payments/{id}/assign',
+  tags: ['Payments'],
+  security,
+  summary: 'Assign an unmatched payment to an order',
+  description:
+    'The payment joins the order once, keeping its id (`matchedBy: "manual"`); `payment.received` and any order transition follow as for a payment matched at once. 409 when it already belongs to an order.',
+  request: {
+    params: z.object({ id: z.string() }),
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.strictObject({ orderId: z.string().min(1).max(64) }).openapi('AssignPayment') } },
+    },
+  },
+  responses: { 200: { description: 'The payment, now on the order', content: { 'application/json': { schema: paymentSchema } } } },
+});
+
+app.openapi(assign, async (c) => {
+  const payment = await assignPayment(
+    c.env,
+    c.get('merchant'),
+    c.req.valid('param').id,
+    c.req.valid('json').orderId,
+    publicOrigin(c.env, c.req.url),
+  );
+  return c.json(payment, 200);
 });
 
 export default app;

@@ -6,6 +6,7 @@ import { log } from '../lib/log';
 import { HttpError } from '../lib/problem';
 import { CallbackError } from '../providers/inbound/errors';
 import type { InboundBatch } from '../providers/inbound/types';
+import { reportSource } from '../providers/report-source';
 import type { ProviderAccount, ProviderName } from '../providers/types';
 import { callbackAccount } from './callback-account';
 import { readRawBody } from './raw-body';
@@ -58,7 +59,10 @@ export function receiveRoute<Presented>(receiver: Receiver<Presented>) {
       const batch = await receiver.accept(presented, { raw, account, now, secretsKey: c.env.SECRETS_KEY });
       const settled =
         batch.transactions.length > 0
-          ? await submitReports(c.env, account, batch.transactions, { via: 'callback', origin: publicOrigin(c.env, c.req.url) })
+          ? await submitReports(c.env, reportSource(account), batch.transactions, {
+              via: 'callback',
+              origin: publicOrigin(c.env, c.req.url),
+            })
           : [];
       log('info', 'callback accepted', {
         requestId: c.get('requestId'),

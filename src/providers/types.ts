@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ReportedTransaction, ReportVia } from '../ledger/transaction';
 
 export type ProviderName = 'direct' | 'bankhub' | 'vietqr' | 'tingee' | 'payos' | 'casso' | 'sepay';
 
@@ -47,6 +48,8 @@ export interface ProviderQr {
   /** The provider's own reference for this order (BankHub referenceNumber, VietQR orderId, payOS orderCode, Tingee bill id). */
   providerReference: string | null;
   virtualAccount: string | null;
+  /** The account the money lands in when the QR names a virtual account of it (its ledger); default `bank.accountNumber`. */
+  ledgerAccountNumber?: string | null;
   /** Anything else worth keeping (payOS paymentLinkId, checkoutUrl…). */
   providerData: Record<string, unknown>;
 }
@@ -57,30 +60,12 @@ export interface ProviderContext {
   now: () => Date;
 }
 
-/** One verified, normalized bank transaction from any provider. */
-export interface Transaction {
+/** One verified, normalized bank transaction from any provider (the ledger's report, with our provider names). */
+export interface Transaction extends ReportedTransaction {
   provider: ProviderName;
-  providerAccountId: string;
-  /** Dedup key within the account; numbers arrive as their decimal string. */
-  providerTransactionId: string;
-  /** Integer VND; positive. Outgoing transactions never become a Transaction. */
-  amount: number;
-  content: string;
-  bankReference: string | null;
-  /** The receiving account number as the provider reports it. */
-  accountNumber: string | null;
-  virtualAccount: string | null;
-  providerReference: string | null;
-  counterAccount: { bankBin: string | null; accountNumber: string | null; name: string | null } | null;
-  /** ISO 8601 UTC. */
-  occurredAt: string;
-  /** The provider's body as received, for audit. */
-  raw: string;
-  /** How the report reached us; callbacks unless said otherwise. */
-  via?: ReportVia;
 }
 
-export type ReportVia = 'callback' | 'reconciliation' | 'sandbox';
+export type { ReportVia };
 
 /** What reconciliation asks a provider about: one order, as the provider knows it. */
 export interface ReconcileRequest {

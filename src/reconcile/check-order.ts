@@ -1,6 +1,7 @@
 import type { OrderRow } from '../db/orders';
 import type { Env } from '../env';
 import { type ReportOutcome, submitReports } from '../ledger/submit';
+import { reportSource } from '../providers/report-source';
 import type { ProviderAccount, ProviderContext, StatusCheck, Transaction } from '../providers/types';
 
 export interface OrderCheck {
@@ -32,10 +33,12 @@ export async function checkOrder(
     ctx,
   );
   if (found.length === 0) return { found, outcomes: [] };
-  const outcomes = await submitReports(env, account, found, {
+  const outcomes = await submitReports(env, reportSource(account), found, {
     via: 'reconciliation',
     origin,
     force: { orderId: row.id, matchedBy: 'reference' },
+    // A finished run (and a refreshed order) reads back what it recorded.
+    projected: true,
   });
   return { found, outcomes };
 }

@@ -10,7 +10,7 @@ const OPEN = new Set(['pending', 'partially_paid']);
 
 /**
  * `GET /v1/orders/{id}?refresh=true`: the one-order form of a status run. Asks the order's provider
- * (payOS, VietQR.vn) what it received for the order and submits it to the ledger, exactly as a
+ * (a status provider) what it received for the order and submits it to the ledger, exactly as a
  * reconciliation run would. Orders that are no longer open, and providers that cannot be asked per
  * order, are answered from what we have. A provider that cannot answer is a 502 naming its error; the
  * order is unchanged.

@@ -2,6 +2,7 @@ import { getCursor, saveCursor } from '../db/reconciliation';
 import type { Env } from '../env';
 import { submitReports } from '../ledger/submit';
 import { ProviderError } from '../providers/errors';
+import { reportSource } from '../providers/report-source';
 import type { ListingPull, ProviderAccount } from '../providers/types';
 import { withBackOff } from './backoff';
 import { FIRST_WINDOW_MS, MAX_PAGE, MAX_TRANSACTIONS_PER_RUN } from './limits';
@@ -17,7 +18,8 @@ export interface ListingRun {
 
 /**
  * Pulls pages from the stored cursor (or `since`) until the provider has nothing more or the run's
- * budget is spent. Each page is committed to the ledgers before its cursor is stored, so a failure
+ * budget is spent. Each page is committed to the ledgers (and projected to D1, so a finished run reads
+ * back what it recorded) before its cursor is stored, so a failure
  * (thrown) leaves the cursor after the last committed page. Returns whether the budget cut it short.
  */
 export async function pullListing(
@@ -42,7 +44,7 @@ export async function pullListing(
     }
     for (const tx of page.transactions) seen.add(tx.providerTransactionId);
     const outcomes = page.transactions.length
-      ? await submitReports(env, account, page.transactions, { via: 'reconciliation', origin: run.origin })
+      ? await submitReports(env, reportSource(account), page.transactions, { via: 'reconciliation', origin: run.origin, projected: true })
       : [];
     count(tally, page.transactions.length, outcomes);
     // Committed: only now may the next run start after this page.

@@ -10,6 +10,7 @@ import type { Env } from '../../src/env';
 import { payosText, refHmacHex, vnCompact, vnDateTime } from '../unit/providers/inbound-reference';
 import { jsonResponse, vietQr } from '../unit/providers/outbound-fixtures';
 import { call, newMerchant } from './app';
+import { ledgerOfOrder, settled } from './ledger';
 
 export const HOSTS = { casso: 'https://casso.fake.test', sepay: 'https://sepay.fake.test', api: 'https://api.fake.test' };
 export const LISTING = ['casso', 'sepay', 'bankhub', 'tingee'] as const;
@@ -603,8 +604,15 @@ export function transfer(
   return fakes.add(s.provider, { va, ...opts, accountNumber: s.receiving, amount, content });
 }
 
+/** The provider's authentic webhook for the same transfer; resolves once the order's ledger has projected it to D1. */
+export async function webhook(fakes: PullFakes, s: Setup, order: { id: string; paymentCode: string }, tx: Transfer) {
+  const res = await sendWebhook(fakes, s, order, tx);
+  await settled(await ledgerOfOrder(order.id));
+  return res;
+}
+
 /** The provider's authentic webhook for the same transfer (its own transaction id where PROVIDERS.md fixes one). */
-export async function webhook(fakes: PullFakes, s: Setup, order: { paymentCode: string }, tx: Transfer) {
+async function sendWebhook(fakes: PullFakes, s: Setup, order: { paymentCode: string }, tx: Transfer) {
   const json = { 'content-type': 'application/json' };
   const at = vnDateTime(tx.at);
   const id = s.account.id;

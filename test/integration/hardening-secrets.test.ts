@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../src/env';
 import { ADMIN_TOKEN, BASE, worker } from '../helpers/app';
+import { ledgerOfOrder } from '../helpers/ledger';
 import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
 
 /*
@@ -123,7 +124,7 @@ describe('secrets never leak into responses or logs', () => {
       });
       expect(sent.status, `${provider}: ${JSON.stringify(sent.json)}`).toBe(202);
     }
-    const directStub = testEnv.ORDER_DO.get(testEnv.ORDER_DO.idFromName(orders.direct!.id));
+    const directStub = await ledgerOfOrder(orders.direct!.id);
     await runDurableObjectAlarm(directStub);
 
     // Rotation: the new secret is in its answer and in /secret; the old one is gone from both.

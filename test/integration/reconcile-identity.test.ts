@@ -6,9 +6,7 @@ import { installPullFakes, manualRun, type PullProvider, setupAccount, transfer,
  * against the webhook's number, BankHub's listing against its webhook's `id`, VietQR check-order's bank
  * reference against transaction-sync's `transactionid`) is the same transfer by its bank reference,
  * receiving account and amount: one payment with two reports, first one first.
- *
- * These wait for the bank-account ledger (src/ledger): today's settlement knows a transfer again only
- * by (provider account, provider transaction id), and its D1 projection records no `via`.
+ * The bank-account ledger (src/ledger) knows them again; no provider id ties them together.
  */
 
 afterEach(() => vi.restoreAllMocks());

@@ -93,8 +93,7 @@ describe.each(ALL)('%s: one scheduled run', (provider) => {
 });
 
 // Where the pull reports the transfer under its webhook's own id (Casso `id`, Tingee transactionCode as the
-// listing's `code`, payOS `reference`), today's settlement already knows it again. The others wait for the
-// ledger's identity by bank reference (reconcile-identity.test.ts).
+// listing's `code`, payOS `reference`); the others are one transfer by bank reference (reconcile-identity.test.ts).
 describe.each(['casso', 'tingee', 'payos'] as const)('%s: webhook and pull of one transfer', (provider) => {
   it('a webhook after the pull and a pull after the webhook are one payment, one order.paid', async () => {
     const fakes = installPullFakes();

@@ -38,7 +38,7 @@ describe('expiry sweep', () => {
     expect(await sweepOverdueOrders(env as unknown as Env, new Date())).toBeGreaterThanOrEqual(2);
   });
 
-  it('uses the partial index, not a scan of every order', async () => {
+  it("uses the ledger migration's orders_open_expiry index, not a scan of every order", async () => {
     const plan = await db()
       .prepare(
         "EXPLAIN QUERY PLAN SELECT * FROM orders WHERE status IN ('pending', 'partially_paid') AND expires_at < ? ORDER BY expires_at LIMIT ?",

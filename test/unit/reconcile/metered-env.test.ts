@@ -16,8 +16,8 @@ describe('meteredEnv', () => {
 
   it('counts Durable Object calls through any namespace, and passes the other bindings through', async () => {
     const { env: metered, meter } = meteredEnv(env as unknown as Env);
-    const stub = metered.ORDER_DO.get(metered.ORDER_DO.idFromName('ord_meter_test'));
-    expect(await stub.current('ord_meter_test', 'https://router.test')).toBeNull();
+    const stub = metered.LEDGER.get(metered.LEDGER.idFromName('meter-test'));
+    expect(await stub.requeue([])).toBe(0);
     expect(meter.doCalls).toBe(1);
     expect(metered.SECRETS_KEY).toBe((env as unknown as Env).SECRETS_KEY);
   });
