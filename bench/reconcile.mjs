@@ -121,7 +121,7 @@ export async function run({ server: given } = {}) {
       bench('reconcile_d1_statements_per_run', Math.max(...d1), 'count');
       bench('reconcile_do_calls_per_run', Math.max(...calls), 'count');
       console.log(
-        `NOTE reconcile: ${runs.length} runs of ≤ 500 transactions (${runs.map((r) => `${r.fetched} fetched, ${r.settled} settled, ${r.known} known`).join('; ')}); per run D1 statements ${d1.join(', ')}, Durable Object calls ${calls.join(', ')} (sent by the run itself: cursor, run row, order matching and one ledger call per report)`,
+        `NOTE reconcile: ${runs.length} runs of ≤ 500 transactions (${runs.map((r) => `${r.fetched} fetched, ${r.settled} settled, ${r.known} known`).join('; ')}); per run D1 statements ${d1.join(', ')}, Durable Object calls ${calls.join(', ')} (sent by the run itself: cursor, run row, and one ledger call per page of up to 100 reports; each known report still gets its reconciliation report added and projected)`,
       );
     } else {
       console.log('NOTE reconcile: the runs’ log lines were not found in the dev server log; D1 and DO counts not printed');
