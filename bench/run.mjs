@@ -11,6 +11,7 @@ const sections = [
   ['bundle', () => import('./bundle.mjs')],
   ['scale', () => import('./scale.mjs')],
   ['dashboard', () => import('./dashboard.mjs')],
+  ['reconcile', () => import('./reconcile.mjs')],
   ['results', () => import('./results.mjs')],
 ];
 

@@ -18,6 +18,7 @@ import { publicOrigin } from './api/public-origin';
 import qr from './api/qr';
 import qrPng from './api/qr-png';
 import qrSvg from './api/qr-svg';
+import reconcile from './api/reconcile';
 import sandbox from './api/sandbox';
 import dashboard from './dashboard';
 import type { AppEnv } from './env';
@@ -68,6 +69,7 @@ export function createApp() {
   app.route('/', events);
   app.route('/', endpoints);
   app.route('/', sandbox);
+  app.route('/', reconcile);
   app.route('/', hooks);
   app.route('/', checkout);
   app.route('/', dashboard);

@@ -1,6 +1,7 @@
 import type { LedgerDO } from './ledger/ledger-do';
 import type { MerchantDO } from './ledger/merchant-do';
 import type { RateLimitEnv } from './lib/rate-limit';
+import type { ReconcileDO } from './reconcile/reconcile-do';
 
 /** Worker bindings and configuration (wrangler.toml, .dev.vars). */
 export interface Env extends RateLimitEnv {
@@ -9,11 +10,15 @@ export interface Env extends RateLimitEnv {
   MERCHANT: DurableObjectNamespace<MerchantDO>;
   /** Seconds after `expiresAt` a transfer still counts (default 120). */
   EXPIRY_GRACE_SECONDS?: string;
+  /** One per provider account: runs its reconciliation pulls one at a time (src/reconcile). */
+  RECONCILE_DO: DurableObjectNamespace<ReconcileDO>;
   ADMIN_TOKEN: string;
   /** base64 of 32 bytes: AES-256-GCM key for secrets at rest. */
   SECRETS_KEY: string;
   PUBLIC_BASE_URL?: string;
   ALLOW_PRIVATE_ENDPOINTS?: string;
+  /** The cron expression whose events run reconciliation (default: every scheduled event). */
+  RECONCILE_CRON?: string;
 }
 
 export interface Merchant {

@@ -1,7 +1,7 @@
 // Type-prefixed ids with 128 random bits (the contract asks for at least 96), base32 (Crockford, lowercase).
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'mer' | 'key' | 'pa' | 'ord' | 'pay' | 'evt' | 'ep' | 'att' | 'dlv' | 'req';
+export type IdPrefix = 'mer' | 'key' | 'pa' | 'ord' | 'pay' | 'evt' | 'ep' | 'att' | 'dlv' | 'req' | 'rec';
 
 export function randomToken(bytes: number): string {
   const random = crypto.getRandomValues(new Uint8Array(bytes));

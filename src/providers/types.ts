@@ -76,6 +76,56 @@ export interface ReconcileRequest {
   providerData: Record<string, unknown>;
 }
 
+/** What a listing pull is asked for: one page after the stored cursor (CONTRACT §9). */
+export interface PullRequest {
+  /** The provider's own cursor as its last committed page left it; null: start at `since`. */
+  cursor: string | null;
+  /** Where to start without a cursor: the run's `since`, or 24 h before the run. */
+  since: Date;
+  /** Most records this page may hold (the run's remaining budget, at most 100). */
+  limit: number;
+}
+
+/** One page of a listing pull. The run stores `cursor` only after `transactions` are committed. */
+export interface PullPage {
+  /** Incoming money of this page, as reports (money out never becomes one). */
+  transactions: Transaction[];
+  /** Records the page held, incoming or not: what the run's budget counts. */
+  records: number;
+  /** Where the next page starts. */
+  cursor: string;
+  /** True when the provider has nothing more after this page, for now. */
+  done: boolean;
+}
+
+/** A provider that lists an account's transactions (Casso, SePay, BankHub, Tingee). */
+export interface ListingPull {
+  /** Account fields the pull needs that an account may lack (Casso `apiKey`, SePay `apiToken`). */
+  needs: readonly string[];
+  /** How often the schedule pulls one account (PROVIDERS.md "Pull APIs", recommended intervals). */
+  intervalMs: number;
+  /** Least time between two requests of one run: the provider's rate limit. */
+  spacingMs: number;
+  page(account: ProviderAccount, request: PullRequest, ctx: ProviderContext): Promise<PullPage>;
+}
+
+/** A provider that answers per order (payOS, VietQR.vn): what it received for one order. */
+export interface StatusCheck {
+  /** How often the schedule looks at one account's orders; each order has its own check points. */
+  intervalMs: number;
+  spacingMs: number;
+  /** Check points after an order's creation (ms), then one every `everyMs` until a day after its expiry. */
+  firstChecksMs: readonly number[];
+  everyMs: number;
+  /** Orders older than this are never asked about (VietQR.vn forgets them after 15 days). */
+  maxAgeMs: number | null;
+  /**
+   * The incoming transfers the provider holds for the order, verified (a status whose signature does not
+   * verify throws), each under the id its callback carries where the provider says it.
+   */
+  check(account: ProviderAccount, order: ReconcileRequest, ctx: ProviderContext): Promise<Transaction[]>;
+}
+
 /** Everything the rest of the app may know about a provider; one per folder, listed in registry.ts. */
 export interface ProviderModule<Input = unknown> {
   name: ProviderName;
@@ -99,10 +149,8 @@ export interface ProviderModule<Input = unknown> {
   webhookUrls(origin: string, account: ProviderAccount): Record<string, string>;
   /** Creates the order's QR (locally or via the provider's API). Absent: the account cannot create QR codes. */
   createQr?(account: ProviderAccount, request: QrOrderRequest, ctx: ProviderContext): Promise<ProviderQr>;
-  /**
-   * The incoming transactions the provider holds for an order (for when a callback is late or lost), each
-   * with the same providerTransactionId its callback carries, so that settling both is one payment.
-   * Absent: the provider offers no lookup.
-   */
-  reconcile?(account: ProviderAccount, request: ReconcileRequest, ctx: ProviderContext): Promise<Transaction[]>;
+  /** Reconciliation by listing the account's transactions (CONTRACT §9). */
+  pull?: ListingPull;
+  /** Reconciliation by asking about each open order (CONTRACT §9). */
+  status?: StatusCheck;
 }

@@ -1,50 +1,33 @@
 import { getOrder, type OrderRow } from '../db/orders';
 import { loadAccount } from '../db/provider-accounts';
 import type { Env } from '../env';
-import { submitReports } from '../ledger/submit';
 import type { Logger } from '../lib/log';
 import { liveProviderContext } from '../providers/outbound';
 import { getProvider } from '../providers/registry';
-import { reportSource } from '../providers/report-source';
+import { checkOrder } from './check-order';
 
 const OPEN = new Set(['pending', 'partially_paid']);
 
 /**
- * `GET /v1/orders/{id}?refresh=true`: asks the order's provider what it received for the order and
- * settles anything new through the order's Durable Object, exactly as a callback would, under the
- * provider's own transaction id (a later callback for the same transfer is then a duplicate). Orders that
- * are no longer open, and providers without a lookup, are answered from what we have. A provider that
- * cannot answer is a 502 naming its error; the order is unchanged.
+ * `GET /v1/orders/{id}?refresh=true`: the one-order form of a status run. Asks the order's provider
+ * (a status provider) what it received for the order and submits it to the ledger, exactly as a
+ * reconciliation run would. Orders that are no longer open, and providers that cannot be asked per
+ * order, are answered from what we have. A provider that cannot answer is a 502 naming its error; the
+ * order is unchanged.
  */
 export async function refreshOrder(env: Env, row: OrderRow, origin: string, logger: Logger): Promise<OrderRow> {
   if (!OPEN.has(row.status)) return row;
   const account = await loadAccount(env, row.provider_account_id, { merchantId: row.merchant_id, includeDeleted: true });
-  const provider = account ? getProvider(account.provider) : null;
-  if (!account || !provider?.reconcile) return row;
-
-  const found = await provider.reconcile(
-    account,
-    {
-      orderId: row.id,
-      amount: row.amount,
-      providerReference: row.provider_reference,
-      providerData: JSON.parse(row.provider_data) as Record<string, unknown>,
-    },
-    liveProviderContext(),
-  );
+  const status = account ? getProvider(account.provider)?.status : undefined;
+  if (!account || !status) return row;
+  const { found, outcomes } = await checkOrder(env, account, status, row, liveProviderContext(), origin);
   if (found.length === 0) return row;
-  const settled = await submitReports(env, reportSource(account), found, {
-    origin,
-    force: { orderId: row.id, matchedBy: 'reference' },
-    via: 'reconciliation',
-    projected: true,
-  });
   logger.info('order reconciled with its provider', {
     orderId: row.id,
     provider: account.provider,
     found: found.length,
-    recorded: settled.filter((result) => !result.known).map((result) => result.paymentId),
+    recorded: outcomes.filter((outcome) => !outcome.known).map((outcome) => outcome.paymentId),
   });
-  // The order DO projects to D1 before settle returns; a failed projection lags here until its alarm repairs it.
+  // The ledger projects to D1 before submitReports returns; a failed projection lags here until it is repaired.
   return (await getOrder(env, row.merchant_id, row.id)) ?? row;
 }

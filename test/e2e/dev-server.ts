@@ -51,16 +51,16 @@ async function waitForHealth(base: string, exited: () => string | null): Promise
 }
 
 /**
- * `npm run dev -- --port N` in a throw-away copy of the project, so its local D1 and .dev.vars (created by the
+ * `npm run dev -- --port N` (plus `options.args` for wrangler dev, e.g. `--test-scheduled`) in a throw-away copy of the project, so its local D1 and .dev.vars (created by the
  * dev script from .dev.vars.example) never touch the work tree's.
  */
-export async function startDevServer(): Promise<DevServer> {
+export async function startDevServer(options: { args?: string[] } = {}): Promise<DevServer> {
   const dir = mkdtempSync(join(tmpdir(), 'checkout-e2e-'));
   copyProject(dir);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const logPath = join(dir, 'dev.log');
-  const child = spawn('npm', ['run', 'dev', '--', '--port', String(port)], {
+  const child = spawn('npm', ['run', 'dev', '--', '--port', String(port), ...(options.args ?? [])], {
     cwd: dir,
     detached: true, // own process group: stop() ends wrangler and workerd with it
     stdio: ['ignore', openSync(logPath, 'a'), openSync(logPath, 'a')],

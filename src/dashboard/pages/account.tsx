@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { providerAccountSchema } from '../../accounts/serialize';
+import type { RunJson as ReconciliationRun } from '../../reconcile/runs';
 import { type ProviderForm, rotatableFields } from '../account-forms';
 import { accountName } from '../account-name';
 import { Badge, Copyable, ErrorSummary, Input, Notice, PostForm, Row } from '../components';
@@ -7,7 +8,6 @@ import type { DashContext } from '../context';
 import { formatTime } from '../format';
 import type { FieldErrors } from '../forms';
 import { Layout } from '../layout';
-import type { ReconciliationRun } from '../pending-services';
 import { guideOf } from '../provider-guides';
 import { SchemaFields } from './account-fields';
 

@@ -5,6 +5,8 @@ import { publicOrigin } from '../../api/public-origin';
 import { listAccounts, loadAccount, softDeleteAccount, toAccount } from '../../db/provider-accounts';
 import { HttpError } from '../../lib/problem';
 import { providerAccountBody } from '../../providers/registry';
+import { listReconciliationRuns } from '../../reconcile/runs';
+import { startReconciliation } from '../../reconcile/start';
 import { providerForm, rotatableFields } from '../account-forms';
 import type { DashContext, DashEnv } from '../context';
 import { field, formOf } from '../csrf';
@@ -15,7 +17,7 @@ import { type AccountMessages, AccountPage } from '../pages/account';
 import { NewAccountPage } from '../pages/account-new';
 import { AccountsPage } from '../pages/accounts';
 import { notFoundPage } from '../pages/errors';
-import { listReconciliationRuns, startReconciliation, updateProviderAccount } from '../pending-services';
+import { updateProviderAccount } from '../pending-services';
 import { sendPage } from '../render';
 
 const app = new Hono<DashEnv>();
@@ -97,7 +99,7 @@ app.post('/dashboard/accounts/:id/reconcile', async (c) => {
   const since = typed ? fromVietnamLocal(typed) : null;
   if (typed && !since) return accountPage(c, { reconcileError: c.get('t').endpoints.sinceInvalid }, 422);
   try {
-    await startReconciliation(c.env, c.get('merchant'), account.id, since ?? undefined);
+    await startReconciliation(c.env, c.get('merchant'), account.id, since ?? undefined, publicOrigin(c.env, c.req.url));
   } catch (error) {
     if (error instanceof HttpError && error.status === 404) return notFoundPage(c);
     if (error instanceof HttpError && error.status === 422) {

@@ -111,7 +111,7 @@ async function loadOrderView(c: DashContext, id: string): Promise<OrderView | nu
     order: orderToJson(row, origin),
     status: orderClock(c.env).status(row),
     accountName: account ? accountName(account, accountToJson(account, origin).bank) : row.provider_account_id,
-    canRefresh: Boolean(account && getProvider(account.provider)?.reconcile),
+    canRefresh: Boolean(account && getProvider(account.provider)?.status),
     testMode: merchant.mode === 'test',
     events: events.slice(0, 100).reverse(),
     payments: payments.slice(0, 100).map(paymentFromRow),

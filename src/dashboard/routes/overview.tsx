@@ -6,12 +6,12 @@ import { listOrders, orderCounts } from '../../db/orders';
 import { countUnmatched, receivedByDay } from '../../db/payments';
 import { listAccounts, toAccount } from '../../db/provider-accounts';
 import { expiryGraceMs } from '../../ledger/clock';
+import { listReconciliationRuns } from '../../reconcile/runs';
 import { accountName } from '../account-name';
 import { orderClock } from '../clock';
 import type { DashContext, DashEnv } from '../context';
 import { lastDays, vietnamDayStart } from '../format';
 import { type OverviewData, OverviewPage } from '../pages/overview';
-import { listReconciliationRuns } from '../pending-services';
 import { sendPage } from '../render';
 
 const app = new Hono<DashEnv>();

@@ -1,6 +1,7 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, type BankhubAccountInput, defaultBaseUrl, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
+import { pull } from './pull';
 
 export const bankhub = {
   name: 'bankhub',
@@ -12,4 +13,5 @@ export const bankhub = {
   receivingAccount: receiving,
   webhookUrls,
   createQr,
+  pull,
 } satisfies ProviderModule<BankhubAccountInput>;

@@ -19,8 +19,8 @@ export const split = (input: CassoAccountInput) => ({
   credentials: { checksumKey: input.checksumKey, ...(input.apiKey === undefined ? {} : { apiKey: input.apiKey }) },
 });
 
-/** We never call Casso. */
-export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => null;
+/** Casso's API (only reconciliation calls it): one host, no sandbox (PROVIDERS.md "Pull: 1"). */
+export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => 'https://oauth.casso.vn';
 
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'casso', account.id) });
 

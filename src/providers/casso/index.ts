@@ -1,5 +1,6 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, type CassoAccountInput, defaultBaseUrl, receiving, split, webhookUrls } from './account';
+import { pull } from './pull';
 
 export const casso = {
   name: 'casso',
@@ -10,4 +11,5 @@ export const casso = {
   defaultBaseUrl,
   receivingAccount: receiving,
   webhookUrls,
+  pull,
 } satisfies ProviderModule<CassoAccountInput>;

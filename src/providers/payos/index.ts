@@ -1,7 +1,7 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, type PayosAccountInput, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
-import { reconcile } from './get-payment';
+import { status } from './pull';
 
 export const payos = {
   name: 'payos',
@@ -13,5 +13,5 @@ export const payos = {
   receivingAccount: receiving,
   webhookUrls,
   createQr,
-  reconcile,
+  status,
 } satisfies ProviderModule<PayosAccountInput>;

@@ -28,8 +28,9 @@ export function split(input: SepayAccountInput) {
   return { config: bankAccountConfig(input), credentials };
 }
 
-/** We never call SePay. */
-export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => null;
+/** SePay's user API v2 (only reconciliation calls it); test mode uses its sandbox (PROVIDERS.md "Pull: 2", S7). */
+export const defaultBaseUrl = (mode: 'test' | 'live'): string | null =>
+  mode === 'live' ? 'https://userapi.sepay.vn' : 'https://userapi-sandbox.sepay.vn';
 
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'sepay', account.id) });
 

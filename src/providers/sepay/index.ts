@@ -1,5 +1,6 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, receiving, type SepayAccountInput, split, webhookUrls } from './account';
+import { pull } from './pull';
 
 export const sepay = {
   name: 'sepay',
@@ -10,4 +11,5 @@ export const sepay = {
   defaultBaseUrl,
   receivingAccount: receiving,
   webhookUrls,
+  pull,
 } satisfies ProviderModule<SepayAccountInput>;

@@ -1,6 +1,7 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, receiving, split, type TingeeAccountInput, webhookUrls } from './account';
 import { createQr } from './create-qr';
+import { pull } from './pull';
 
 export const tingee = {
   name: 'tingee',
@@ -12,4 +13,5 @@ export const tingee = {
   receivingAccount: receiving,
   webhookUrls,
   createQr,
+  pull,
 } satisfies ProviderModule<TingeeAccountInput>;

@@ -1,7 +1,7 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, receiving, split, type VietqrAccountInput, webhookUrls } from './account';
-import { reconcile } from './check-transaction';
 import { createQr } from './create-qr';
+import { status } from './pull';
 
 export const vietqr = {
   name: 'vietqr',
@@ -13,5 +13,5 @@ export const vietqr = {
   receivingAccount: receiving,
   webhookUrls,
   createQr,
-  reconcile,
+  status,
 } satisfies ProviderModule<VietqrAccountInput>;

@@ -4,10 +4,12 @@ import { accountField } from '../account-field';
 import { optional, text, transactionId, vnd } from '../inbound/values';
 import { occurredAt, parseEpochMs } from '../inbound/vn-time';
 import { callProvider, type ErrorReader, joinUrl, ProviderRejection, readAnswer } from '../outbound';
-import type { ProviderAccount, ProviderContext, ReconcileRequest, Transaction } from '../types';
+import type { ProviderAccount, ProviderContext, ReconcileRequest, StatusCheck, Transaction } from '../types';
 import { defaultBaseUrl } from './account';
 import type { VietqrClient } from './client';
 import { withToken } from './with-token';
+
+const MINUTE_MS = 60_000;
 
 // {"status":"FAILED","message":"E96"}: E96 is "no such transaction", the rest are errors.
 const readError: ErrorReader = (_status, body) => {
@@ -40,16 +42,16 @@ const md5Hex = async (text: string) =>
     b.toString(16).padStart(2, '0'),
   ).join('');
 
-/** VietQR sends epoch ms in callbacks; tolerate seconds here. */
+/** check-order gives epoch seconds (PROVIDERS.md "Pull: 4"); tolerate milliseconds as callbacks send them. */
 const paidAt = (value: number | null | undefined) => parseEpochMs(typeof value === 'number' && value < 1e12 ? value * 1000 : value);
 
 /**
- * VietQR.vn Check Transaction (`POST {base}/api/transactions/check-order`, PROVIDERS.md B3): the
+ * VietQR.vn check-order (`POST {base}/api/transactions/check-order`, PROVIDERS.md "Pull: 4"): the
  * transactions of our orderId on the account, with `checkSum` = MD5(bankAccount + username). Only paid
- * incoming ones settle, and only those carrying VietQR's `transactionId`, the id its transaction-sync
- * sends as `transactionid`: without it a later callback could not be recognised as the same payment.
+ * incoming rows settle. A row names no transaction id [S* V9], so its bank reference is its id (CONTRACT
+ * §9): the ledger knows the transfer again by that reference, whatever id its callback carried.
  */
-export async function reconcile(account: ProviderAccount, request: ReconcileRequest, ctx: ProviderContext): Promise<Transaction[]> {
+export async function check(account: ProviderAccount, request: ReconcileRequest, ctx: ProviderContext): Promise<Transaction[]> {
   if (!request.providerReference) return [];
   const client: VietqrClient = {
     baseUrl: account.baseUrl ?? defaultBaseUrl(account.mode),
@@ -63,7 +65,7 @@ export async function reconcile(account: ProviderAccount, request: ReconcileRequ
     value: request.providerReference,
     checkSum: await md5Hex(bankAccount + client.username),
   });
-  const check = (token: string) =>
+  const call = (token: string) =>
     callProvider(
       ctx,
       {
@@ -77,19 +79,20 @@ export async function reconcile(account: ProviderAccount, request: ReconcileRequ
     );
   let answer: unknown;
   try {
-    answer = await withToken(ctx, account, client, check, tokenRefused);
+    answer = await withToken(ctx, account, client, call, tokenRefused);
   } catch (error) {
     if (error instanceof ProviderRejection && error.code === NOT_FOUND) return [];
     throw error;
   }
   const now = ctx.now();
   return readAnswer('vietqr', found, answer).flatMap((tx): Transaction[] => {
-    const id = transactionId(tx.transactionId);
+    const reference = optional(tx.referenceNumber);
+    const id = transactionId(tx.transactionId) ?? reference;
     const amount = vnd(tx.amount);
     const incoming = (tx.transType ?? 'C') === 'C';
     if (tx.status !== 1 || !incoming || amount === null || amount <= 0) return [];
     if (id === null) {
-      log('warn', 'vietqr check-order: a paid transaction without transactionId is left to its callback', { accountId: account.id });
+      log('warn', 'vietqr check-order: a paid transaction without a reference is left to its callback', { accountId: account.id });
       return [];
     }
     return [
@@ -99,7 +102,7 @@ export async function reconcile(account: ProviderAccount, request: ReconcileRequ
         providerTransactionId: id,
         amount,
         content: text(tx.content),
-        bankReference: optional(tx.referenceNumber),
+        bankReference: reference,
         accountNumber: bankAccount,
         virtualAccount: null,
         providerReference: optional(tx.orderId) ?? request.providerReference,
@@ -113,3 +116,16 @@ export async function reconcile(account: ProviderAccount, request: ReconcileRequ
 
 /** Token refusals: 401 from the gateway, or check-order's own E74 (with HTTP 400). */
 const tokenRefused = (error: unknown) => error instanceof ProviderRejection && (error.providerStatus === 401 || error.code === 'E74');
+
+export const status: StatusCheck = {
+  intervalMs: 5 * MINUTE_MS,
+  // No documented limit; "≤ 2 req/s" [?].
+  spacingMs: 500,
+  // "First check about 6–10 min after QR creation (VietQR's callback retries finish after about 6 min),
+  // then +30 min, then hourly".
+  firstChecksMs: [8, 38].map((m) => m * MINUTE_MS),
+  everyMs: 60 * MINUTE_MS,
+  // "Stop before 15 days": older orders answer E96 even when paid [S* V9]; a day's margin.
+  maxAgeMs: 14 * 24 * 60 * MINUTE_MS,
+  check,
+};
