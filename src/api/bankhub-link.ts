@@ -2,13 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createProviderAccount } from '../accounts/create';
 import { accountToJson, providerAccountSchema } from '../accounts/serialize';
 import { idempotency } from '../lib/idempotency';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { credential } from '../providers/account-fields';
 import { defaultBaseUrl } from '../providers/bankhub/account';
 import type { BankhubClient } from '../providers/bankhub/client';
 import { exchangeForAccessToken, startLink } from '../providers/bankhub/link';
 import { liveProviderContext } from '../providers/outbound';
-import { publicOrigin } from './public-origin';
 
 // CONTRACT §3, BankHub linking: grant token → BankHub Link (in the merchant's browser) → public token exchange.
 const app = createRouter();

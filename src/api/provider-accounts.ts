@@ -5,9 +5,9 @@ import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { listAccounts, loadAccount, softDeleteAccount, toAccount } from '../db/provider-accounts';
 import { idempotency } from '../lib/idempotency';
 import { notFound } from '../lib/problem';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { providerAccountBody } from '../providers/registry';
-import { publicOrigin } from './public-origin';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];

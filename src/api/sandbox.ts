@@ -5,10 +5,10 @@ import hooks, { buildSandboxCallback } from '../hooks';
 import { sendSandboxCallback } from '../hooks/sandbox-send';
 import { submitReports } from '../ledger/submit';
 import { conflict, forbidden, HttpError, notFound, unprocessable } from '../lib/problem';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import type { Transaction } from '../providers/types';
 import { orderStub } from '../settlement/owners';
-import { publicOrigin } from './public-origin';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];

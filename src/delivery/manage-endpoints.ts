@@ -1,6 +1,7 @@
 import { newId } from '../db/ids';
 import type { Env } from '../env';
 import { notFound, unprocessable } from '../lib/problem';
+import { checkEndpointUrl } from '../lib/url-policy';
 import { requeueDeliveries } from '../settlement/requeue';
 import { type CreateEndpointInput, endpointToJson, type UpdateEndpointInput } from './endpoint-schemas';
 import { openEndpointSecret, ROTATION_OVERLAP_MS, sealEndpointSecret } from './endpoint-secrets';
@@ -14,7 +15,6 @@ import {
   updateEndpoint,
 } from './endpoints-db';
 import { newEndpointSecret } from './sign';
-import { checkEndpointUrl } from './url-policy';
 
 // The merchant API's operations on endpoints (CONTRACT §5). Every miss is 404, whoever owns the id.
 

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
-import { publicOrigin } from '../api/public-origin';
 import type { AppEnv } from '../env';
 import { type ReportOutcome, submitReports } from '../ledger/submit';
 import { log } from '../lib/log';
 import { HttpError } from '../lib/problem';
+import { publicOrigin } from '../lib/public-origin';
 import { CallbackError } from '../providers/inbound/errors';
 import type { InboundBatch } from '../providers/inbound/types';
 import type { ProviderAccount, ProviderName } from '../providers/types';
