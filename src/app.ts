@@ -3,7 +3,6 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import admin from './api/admin';
 import { adminAuth, merchantAuth } from './api/auth';
-import bankhubLink from './api/bankhub-link';
 import docs from './api/docs';
 import endpoints from './api/endpoints';
 import events from './api/events';
@@ -11,18 +10,19 @@ import health from './api/health';
 import orderQr from './api/order-qr';
 import orders from './api/orders';
 import payments from './api/payments';
-import providerAccounts from './api/provider-accounts';
+import providerAccounts, { createdAccount } from './api/provider-accounts';
 import qr from './api/qr';
 import qrSvg from './api/qr-svg';
 import sandbox from './api/sandbox';
 import type { AppEnv } from './env';
-import hooks from './hooks';
+import { requireConfig } from './lib/config';
 import { jsonBody } from './lib/json-body';
-import { HttpError, problemResponse } from './lib/problem';
+import { HttpError, problemResponse, unprocessable } from './lib/problem';
 import { rateLimit } from './lib/rate-limit';
 import { requestId } from './lib/request-id';
-import { validationHook } from './lib/validation';
+import { fieldErrors, validationHook } from './lib/validation';
 import checkout from './pages/checkout';
+import { hookRoutes, providerAccountBody, providerApiRoutes } from './providers/registry';
 
 const apiLimit = rateLimit('api');
 const publicLimit = rateLimit('public');
@@ -32,12 +32,14 @@ export function createApp() {
 
   app.use('*', requestId);
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  // A missing or malformed SECRETS_KEY / ADMIN_TOKEN: every route is a 503 naming it (CONTRACT §1).
+  app.use('*', requireConfig);
   // Abuse limits come before anything that reads the body or the database.
   app.use('/v1/*', (c, next) => {
     if (c.req.path.startsWith('/v1/admin/')) return next();
     return c.req.path.startsWith('/v1/qr/') ? publicLimit(c, next) : apiLimit(c, next);
   });
-  for (const path of ['/pay/*', '/qr/*', '/qr.svg']) app.use(path, publicLimit);
+  for (const path of ['/pay/*', '/qr/*', '/qr.svg', '/qr.png']) app.use(path, publicLimit);
   app.use('/v1/*', jsonBody);
   app.use('/v1/admin/*', adminAuth);
   app.use('/v1/*', async (c, next) => {
@@ -51,14 +53,25 @@ export function createApp() {
   app.route('/', qrSvg);
   app.route('/', orderQr);
   app.route('/', admin);
-  app.route('/', bankhubLink);
+  // Provider-specific API routes (BankHub linking) end in an account made by the accounts service.
+  app.route(
+    '/',
+    providerApiRoutes({
+      createAccount: (c, body) => {
+        const input = providerAccountBody.safeParse(body);
+        if (!input.success) throw unprocessable('The linked account is not usable', fieldErrors(input.error));
+        return createdAccount(c, input.data);
+      },
+    }),
+  );
   app.route('/', providerAccounts);
   app.route('/', orders);
   app.route('/', payments);
   app.route('/', events);
   app.route('/', endpoints);
   app.route('/', sandbox);
-  app.route('/', hooks);
+  // Provider callbacks, /hooks/<provider>/<paId>/…: each provider's hook, listed by the registry.
+  app.route('/', hookRoutes);
   app.route('/', checkout);
 
   app.doc31('/openapi.json', {

@@ -36,7 +36,7 @@ export async function toAccount(env: Env, row: ProviderAccountRow): Promise<Prov
 
 /**
  * A provider account with its credentials decrypted. Deleted accounts still load when
- * `includeDeleted` (late callbacks for their orders must still be recorded).
+ * `includeDeleted` (their orders' history, sandbox payments of their orders).
  */
 export async function loadAccount(env: Env, id: string, opts: { merchantId?: string; includeDeleted?: boolean } = {}) {
   const row = await env.DB.prepare(`${SELECT} WHERE pa.id = ?`).bind(id).first<ProviderAccountRow>();
@@ -44,6 +44,17 @@ export async function loadAccount(env: Env, id: string, opts: { merchantId?: str
   if (opts.merchantId && row.merchant_id !== opts.merchantId) return null;
   if (row.deleted_at && !opts.includeDeleted) return null;
   return toAccount(env, row);
+}
+
+/** An account as it stands: live (credentials decrypted), deleted (no credentials opened), or unknown (null). */
+export async function readAccountState(
+  env: Env,
+  id: string,
+): Promise<{ deleted: false; account: ProviderAccount } | { deleted: true; merchantId: string; provider: ProviderName } | null> {
+  const row = await env.DB.prepare(`${SELECT} WHERE pa.id = ?`).bind(id).first<ProviderAccountRow>();
+  if (!row) return null;
+  if (row.deleted_at) return { deleted: true, merchantId: row.merchant_id, provider: row.provider as ProviderName };
+  return { deleted: false, account: await toAccount(env, row) };
 }
 
 export interface NewProviderAccount {
@@ -90,7 +101,38 @@ export async function listAccounts(env: Env, merchantId: string, cursor: Cursor 
   return results;
 }
 
-/** Soft delete: the row stays so the account's orders keep their history and late callbacks still verify. */
+export interface AccountChange {
+  label: string | null;
+  baseUrl: string | null;
+  config: Record<string, string>;
+  /** Already sealed (secret-box bound to the account id). */
+  sealedCredentials: string;
+}
+
+/**
+ * Replaces a live account's mutable fields, only if its credentials are still `expectedSealed` (what the
+ * caller read and merged into): of two concurrent PATCHes, the second is told to read again rather than
+ * silently undoing the first. False when the account is gone, deleted, another merchant's, or changed meanwhile.
+ */
+export async function updateAccount(env: Env, merchantId: string, id: string, expectedSealed: string, change: AccountChange) {
+  const result = await env.DB.prepare(
+    `UPDATE provider_accounts SET label = ?, base_url = ?, config = ?, credentials = ?
+      WHERE id = ? AND merchant_id = ? AND deleted_at IS NULL AND credentials = ?`,
+  )
+    .bind(change.label, change.baseUrl, JSON.stringify(change.config), change.sealedCredentials, id, merchantId, expectedSealed)
+    .run();
+  return result.meta.changes > 0;
+}
+
+/** A live account's row as stored (sealed credentials included), for a read-modify-write. */
+export async function accountRow(env: Env, merchantId: string, id: string): Promise<ProviderAccountRow | null> {
+  const row = await env.DB.prepare(`${SELECT} WHERE pa.id = ? AND pa.merchant_id = ? AND pa.deleted_at IS NULL`)
+    .bind(id, merchantId)
+    .first<ProviderAccountRow>();
+  return row ?? null;
+}
+
+/** Soft delete: the row stays so the account's orders keep their history; its callbacks are refused from then on. */
 export async function softDeleteAccount(env: Env, merchantId: string, id: string): Promise<boolean> {
   const result = await env.DB.prepare('UPDATE provider_accounts SET deleted_at = ? WHERE id = ? AND merchant_id = ? AND deleted_at IS NULL')
     .bind(new Date().toISOString(), id, merchantId)

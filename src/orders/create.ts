@@ -4,7 +4,8 @@ import type { Env, Merchant } from '../env';
 import { log } from '../lib/log';
 import { conflict } from '../lib/problem';
 import { ProviderError } from '../providers/errors';
-import type { ProviderAccount, ProviderContext, ProviderQr } from '../providers/types';
+import { liveProviderContext } from '../providers/outbound';
+import type { ProviderAccount, ProviderQr } from '../providers/types';
 import { bankByBin } from '../qr/banks';
 import { initOrder } from '../settlement/init-order';
 import { chooseAccount } from './account-choice';
@@ -24,7 +25,7 @@ export async function createOrder(env: Env, merchant: Merchant, input: CreateOrd
   const existing = await orderIdByReference(env, merchant.id, input.reference);
   if (existing) throw duplicateReference(existing);
   const { account, createQr } = await chooseAccount(env, merchant.id, input.providerAccountId);
-  const ctx: ProviderContext = { fetch: (request, init) => fetch(request, init), now: () => new Date() };
+  const ctx = liveProviderContext(env);
 
   for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
     const id = newId('ord');

@@ -1,4 +1,8 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { AppEnv } from '../env';
+import type { SandboxCallback, SandboxTransaction } from './inbound/types';
 
 export type ProviderName = 'direct' | 'bankhub' | 'vietqr' | 'tingee' | 'payos' | 'casso' | 'sepay';
 
@@ -55,6 +59,11 @@ export interface ProviderQr {
 export interface ProviderContext {
   fetch: typeof fetch;
   now: () => Date;
+  /**
+   * `ALLOW_PRIVATE_ENDPOINTS=true`: provider URLs may be http, loopback or private (development, fakes).
+   * Left out, the strict policy applies (https to a public host).
+   */
+  allowPrivateUrls?: boolean;
 }
 
 /** One verified, normalized bank transaction from any provider. */
@@ -97,8 +106,18 @@ export interface ProviderModule<Input = unknown> {
   createsQr: boolean;
   /** zod schema of the provider-specific fields of `POST /v1/provider-accounts` (without provider/label/baseUrl). */
   accountSchema: z.ZodType<Input>;
-  /** Splits validated input into stored public config and secret credentials. */
-  split(input: Input): { config: Record<string, string>; credentials: Record<string, string> };
+  /**
+   * Splits validated input into stored public config and secret credentials; `generated` holds credentials
+   * made here that the merchant must be shown once (VietQR's callbackPassword when left out).
+   */
+  split(input: Input): { config: Record<string, string>; credentials: Record<string, string>; generated?: Record<string, string> };
+  /** zod schema of what `PATCH /v1/provider-accounts/{id}` may change (the provider's credentials), all optional, strict. */
+  patchSchema: z.ZodType<Record<string, string | undefined>>;
+  /** Applies a validated PATCH: the new stored config and credentials. */
+  patch(
+    account: ProviderAccount,
+    input: Record<string, string | undefined>,
+  ): { config: Record<string, string>; credentials: Record<string, string> };
   /** Default API base URL by merchant mode (null for providers we never call). */
   defaultBaseUrl(mode: 'test' | 'live'): string | null;
   /** The receiving bank account the provider account names (non-secret), or null where it names none. */
@@ -113,4 +132,21 @@ export interface ProviderModule<Input = unknown> {
    * Absent: the provider offers no lookup.
    */
   reconcile?(account: ProviderAccount, request: ReconcileRequest, ctx: ProviderContext): Promise<Transaction[]>;
+  /** The provider's callbacks (CONTRACT §6). Absent: the provider calls us for nothing. */
+  hook?: ProviderHook;
+  /** Merchant API routes of the provider's own (BankHub linking), mounted through the registry. */
+  routes?(deps: ProviderRouteDeps): OpenAPIHono<AppEnv>;
+}
+
+/** A provider's callback routes (`/hooks/<provider>/<paId>/…`) and the sandbox's builder of an authentic callback. */
+export interface ProviderHook {
+  routes: OpenAPIHono<AppEnv>;
+  /** An authentic callback of this provider for `tx`, signed with the account's stored credentials (CONTRACT §8). */
+  buildCallback(account: ProviderAccount, tx: SandboxTransaction, now: Date): Promise<SandboxCallback>;
+}
+
+/** What a provider's own routes may ask of the services above the providers (injected by the app: no upward import). */
+export interface ProviderRouteDeps {
+  /** Creates a provider account from an account body, as `POST /v1/provider-accounts` does, and answers with it (201). */
+  createAccount(c: Context<AppEnv>, body: unknown): Promise<Response>;
 }

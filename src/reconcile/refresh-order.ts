@@ -29,7 +29,7 @@ export async function refreshOrder(env: Env, row: OrderRow, origin: string, logg
       providerReference: row.provider_reference,
       providerData: JSON.parse(row.provider_data) as Record<string, unknown>,
     },
-    liveProviderContext(),
+    liveProviderContext(env),
   );
   if (found.length === 0) return row;
   const settled = await submitReports(env, account, found, {

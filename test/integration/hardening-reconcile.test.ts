@@ -10,7 +10,13 @@ import { jsonResponse, vietQr } from '../unit/providers/outbound-fixtures';
  */
 
 const PROVIDER = 'https://provider.test';
-const PAYOS = { provider: 'payos', baseUrl: PROVIDER, clientId: 'recon-client', apiKey: 'recon-api-key', checksumKey: 'recon-checksum' };
+const PAYOS = {
+  provider: 'payos',
+  baseUrl: PROVIDER,
+  clientId: 'recon-client',
+  apiKey: 'recon-api-key',
+  checksumKey: 'recon-checksum-0123456789',
+};
 const VIETQR = {
   provider: 'vietqr',
   baseUrl: PROVIDER,
@@ -20,7 +26,7 @@ const VIETQR = {
   bankAccount: '0987654321',
   userBankName: 'SHOP RECON',
   callbackUsername: 'recon-cb',
-  callbackPassword: 'recon-cb-pass',
+  callbackPassword: 'recon-cb-pass-0123456789',
 };
 // md5("0987654321" + "recon-user"), computed outside the worker.
 const VIETQR_CHECKSUM = 'fbfe4970eb381f5c00e5b2866144e779';

@@ -2,8 +2,8 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAccount } from '../../src/db/provider-accounts';
 import type { Env } from '../../src/env';
-import { buildSandboxCallback } from '../../src/hooks';
-import { sendSandboxCallback } from '../../src/hooks/sandbox-send';
+import { sendSandboxCallback } from '../../src/providers/inbound/sandbox-send';
+import { buildSandboxCallback } from '../../src/providers/registry';
 import { BASE, worker } from '../helpers/app';
 import { merchantWithHooks, nextTxId } from './hooks-fixture';
 
@@ -38,7 +38,7 @@ describe('sandbox provider callbacks', () => {
   it('sepay without a webhook secret is sent with its Apikey', async () => {
     const sepay = await hooks.merchant.account({
       provider: 'sepay',
-      apiKey: 'only-an-api-key',
+      apiKey: 'only-an-api-key-0123456789',
       bank: '970436',
       accountNumber: '123456789',
       accountName: 'SHOP',
@@ -46,7 +46,7 @@ describe('sandbox provider callbacks', () => {
     const account = await loadAccount(testEnv, sepay.id);
     if (!account) throw new Error('account not found');
     const callback = await buildSandboxCallback(account, { amount: 1_000, content: 'no order', providerTransactionId: nextTxId() });
-    expect(callback?.headers.authorization).toBe('Apikey only-an-api-key');
+    expect(callback?.headers.authorization).toBe('Apikey only-an-api-key-0123456789');
     const res = await sendSandboxCallback(callback!, BASE, (request) => worker.fetch(request));
     expect(res.status).toBe(200);
   });

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, type DirectAccountInput, defaultBaseUrl, receiving, split, webhookUrls } from './account';
+import { accountSchema, type DirectAccountInput, defaultBaseUrl, patch, patchSchema, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
 
 export const direct = {
@@ -7,6 +7,8 @@ export const direct = {
   createsQr: true,
   accountSchema,
   split,
+  patchSchema,
+  patch,
   defaultBaseUrl,
   receivingAccount: receiving,
   webhookUrls,

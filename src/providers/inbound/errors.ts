@@ -9,8 +9,9 @@ export class CallbackError extends HttpError {
     status: number,
     readonly code: string,
     detail: string,
+    headers?: Record<string, string>,
   ) {
-    super(status, detail);
+    super(status, detail, undefined, headers);
   }
 }
 
