@@ -53,7 +53,7 @@ export function createApp() {
   app.route('/', qrSvg);
   app.route('/', orderQr);
   app.route('/', admin);
-  // Provider-specific API routes (BankHub linking) end in an account made by the accounts service.
+  // Provider-specific API routes (account linking flows) end in an account made by the accounts service.
   app.route(
     '/',
     providerApiRoutes({

@@ -28,7 +28,7 @@ const createdAccountSchema = providerAccountSchema
   })
   .openapi('CreatedProviderAccount');
 
-/** 201 with the account, and once only any credential made for it. Also the end of BankHub linking. */
+/** 201 with the account, and once only any credential made for it. Also the end of a provider's linking flow. */
 export async function createdAccount(c: Context<AppEnv>, input: ProviderAccountInput) {
   const { account, generated } = await createProviderAccount(c.env, c.get('merchant'), input);
   const body = accountToJson(account, publicOrigin(c.env, c.req.url));

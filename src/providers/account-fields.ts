@@ -8,8 +8,8 @@ import type { ProviderAccount, ReceivingAccount } from './types';
 export const credential = () => z.string().min(1).max(500);
 
 /**
- * A secret that authenticates callbacks to us (VietQR callbackPassword, SePay apiKey and webhookSecret,
- * Casso and payOS checksumKey): at least 16 characters (CONTRACT §3), since whoever guesses it can pay orders.
+ * A secret that authenticates callbacks to us (each provider's module says which of its fields are):
+ * at least 16 characters (CONTRACT §3), since whoever guesses it can pay orders.
  */
 export const callbackSecret = () =>
   z.string().min(16, 'Expected at least 16 characters: this secret authenticates callbacks to us').max(500);

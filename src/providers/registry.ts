@@ -7,8 +7,11 @@ import type { SandboxCallback, SandboxTransaction } from './inbound/types';
 import { payos } from './payos';
 import { sepay } from './sepay';
 import { tingee } from './tingee';
-import type { ProviderAccount, ProviderModule, ProviderName, ProviderRouteDeps } from './types';
+import type { ProviderAccount, ProviderModule, ProviderRouteDeps } from './types';
 import { vietqr } from './vietqr';
+
+/** The providers the router knows. */
+export type ProviderName = 'direct' | 'bankhub' | 'vietqr' | 'tingee' | 'payos' | 'casso' | 'sepay';
 
 /** Every provider the router knows, by name: the only place besides their folders that names them. */
 export const providers: Record<ProviderName, ProviderModule> = { direct, bankhub, vietqr, tingee, payos, casso, sepay };
@@ -88,7 +91,7 @@ export const providerAccountPatchBody = z
 export const hookRoutes = createRouter();
 for (const module of Object.values(providers)) if (module.hook) hookRoutes.route('/', module.hook.routes);
 
-/** The providers' own merchant API routes (BankHub linking), given what they need from the services. */
+/** The providers' own merchant API routes (account linking), given what they need from the services. */
 export function providerApiRoutes(deps: ProviderRouteDeps) {
   const app = createRouter();
   for (const module of Object.values(providers)) if (module.routes) app.route('/', module.routes(deps));

@@ -4,7 +4,10 @@ import type { z } from 'zod';
 import type { AppEnv } from '../env';
 import type { SandboxCallback, SandboxTransaction } from './inbound/types';
 
-export type ProviderName = 'direct' | 'bankhub' | 'vietqr' | 'tingee' | 'payos' | 'casso' | 'sepay';
+// The names live in the registry, the one place besides their folders that names providers.
+export type { ProviderName } from './registry';
+
+import type { ProviderName } from './registry';
 
 /** A stored provider account, credentials decrypted. Only its provider's folder reads `config`/`credentials`. */
 export interface ProviderAccount {
@@ -48,10 +51,10 @@ export interface ProviderQr {
   bank: { bin: string; accountNumber: string; accountName: string };
   /** What the payer must keep in the transfer description (contains the payment code). */
   transferContent: string;
-  /** The provider's own reference for this order (BankHub referenceNumber, VietQR orderId, payOS orderCode, Tingee bill id). */
+  /** The provider's own reference for this order (its order code, bill id or reference number), echoed in its callback. */
   providerReference: string | null;
   virtualAccount: string | null;
-  /** Anything else worth keeping (payOS paymentLinkId, checkoutUrl…). */
+  /** Anything else worth keeping (the provider's payment link id, checkout URL…). */
   providerData: Record<string, unknown>;
 }
 
@@ -108,7 +111,7 @@ export interface ProviderModule<Input = unknown> {
   accountSchema: z.ZodType<Input>;
   /**
    * Splits validated input into stored public config and secret credentials; `generated` holds credentials
-   * made here that the merchant must be shown once (VietQR's callbackPassword when left out).
+   * made here that the merchant must be shown once (a callback password the merchant left out).
    */
   split(input: Input): { config: Record<string, string>; credentials: Record<string, string>; generated?: Record<string, string> };
   /** zod schema of what `PATCH /v1/provider-accounts/{id}` may change (the provider's credentials), all optional, strict. */
@@ -134,7 +137,7 @@ export interface ProviderModule<Input = unknown> {
   reconcile?(account: ProviderAccount, request: ReconcileRequest, ctx: ProviderContext): Promise<Transaction[]>;
   /** The provider's callbacks (CONTRACT §6). Absent: the provider calls us for nothing. */
   hook?: ProviderHook;
-  /** Merchant API routes of the provider's own (BankHub linking), mounted through the registry. */
+  /** Merchant API routes of the provider's own (account linking flows), mounted through the registry. */
   routes?(deps: ProviderRouteDeps): OpenAPIHono<AppEnv>;
 }
 

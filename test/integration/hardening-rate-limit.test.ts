@@ -81,6 +81,20 @@ describe('abuse limits', () => {
     expect((await send(`/pay/${order.id}/status`, { headers: fromIp('2001:db8:1:3::1') })).status).toBe(200);
   });
 
+  it('the client is CF-Connecting-IP alone (issue 13, finding 6): X-Forwarded-For and the like never split or merge clients', async () => {
+    const merchant = await newMerchant();
+    const order = await merchant.order();
+    const spoofed = (i: number) => ({ 'x-forwarded-for': `10.9.8.${i}`, 'x-real-ip': `10.9.7.${i}`, 'true-client-ip': `10.9.6.${i}` });
+    for (let i = 0; i < 4; i++) {
+      expect((await send(`/pay/${order.id}/status`, { headers: { ...fromIp('203.0.113.61'), ...spoofed(i) } })).status).toBe(200);
+    }
+    expect429(await send(`/pay/${order.id}/status`, { headers: { ...fromIp('203.0.113.61'), ...spoofed(9) } }));
+    // One forwarded-for value, several real clients: each is counted on its own.
+    for (let i = 0; i < 5; i++) {
+      expect((await send(`/pay/${order.id}/status`, { headers: { ...fromIp(`203.0.113.${70 + i}`), ...spoofed(1) } })).status).toBe(200);
+    }
+  });
+
   it('callbacks, admin and requests without a known client address are not limited', async () => {
     const merchant = await newMerchant();
     const order = await merchant.order();

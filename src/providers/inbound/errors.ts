@@ -2,7 +2,7 @@ import { HttpError } from '../../lib/problem';
 
 /**
  * A refused callback: the status the contract asks for, plus a short machine code for providers
- * whose error answers carry one (VietQR's errorReason, Tingee's code).
+ * whose error answers carry one.
  */
 export class CallbackError extends HttpError {
   constructor(

@@ -16,25 +16,25 @@ function vnWallClock(parts: (string | undefined)[]): Date | null {
   return instant(utc - VN_OFFSET_MS);
 }
 
-/** "YYYY-MM-DD HH:mm:ss" (or with a T) in Vietnam time, as Casso, SePay and payOS send it. */
+/** "YYYY-MM-DD HH:mm:ss" (or with a T) in Vietnam time, the bank feeds' usual form. */
 export function parseVnDateTime(value: unknown): Date | null {
   const m = typeof value === 'string' ? /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)$/.exec(value.trim()) : null;
   return m ? vnWallClock(m.slice(1)) : null;
 }
 
-/** yyyyMMddHHmmss or yyyyMMddHHmmssSSS in Vietnam time (Tingee). */
+/** yyyyMMddHHmmss or yyyyMMddHHmmssSSS in Vietnam time. */
 export function parseVnCompact(value: unknown): Date | null {
   const m = typeof value === 'string' ? /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d{3})?$/.exec(value) : null;
   return m ? vnWallClock(m.slice(1)) : null;
 }
 
-/** ISO 8601 with an explicit zone (BankHub: "2023-12-05T16:25:00+07:00"). */
+/** ISO 8601 with an explicit zone ("2023-12-05T16:25:00+07:00"). */
 export function parseZonedIso(value: unknown): Date | null {
   if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(value.trim())) return null;
   return instant(new Date(value.trim()).getTime());
 }
 
-/** Epoch milliseconds (VietQR's transactiontime). */
+/** Epoch milliseconds. */
 export function parseEpochMs(value: unknown): Date | null {
   const ms = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   return typeof ms === 'number' && Number.isSafeInteger(ms) && ms > 0 ? instant(ms) : null;
