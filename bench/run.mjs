@@ -5,6 +5,7 @@ import './results.mjs'; // records what the sections print; its run() (last) wri
 const sections = [
   ['qr', () => import('./qr.mjs')],
   ['callback', () => import('./callback.mjs')],
+  ['ledger', () => import('./ledger-calls.mjs')],
   ['e2e', () => import('./e2e-delivery.mjs')],
   ['cpu', () => import('./cpu.mjs')],
   ['bundle', () => import('./bundle.mjs')],

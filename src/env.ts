@@ -1,12 +1,14 @@
+import type { LedgerDO } from './ledger/ledger-do';
+import type { MerchantDO } from './ledger/merchant-do';
 import type { RateLimitEnv } from './lib/rate-limit';
-import type { AccountDO } from './settlement/account-do';
-import type { OrderDO } from './settlement/order-do';
 
 /** Worker bindings and configuration (wrangler.toml, .dev.vars). */
 export interface Env extends RateLimitEnv {
   DB: D1Database;
-  ORDER_DO: DurableObjectNamespace<OrderDO>;
-  ACCOUNT_DO: DurableObjectNamespace<AccountDO>;
+  LEDGER: DurableObjectNamespace<LedgerDO>;
+  MERCHANT: DurableObjectNamespace<MerchantDO>;
+  /** Seconds after `expiresAt` a transfer still counts (default 120). */
+  EXPIRY_GRACE_SECONDS?: string;
   ADMIN_TOKEN: string;
   /** base64 of 32 bytes: AES-256-GCM key for secrets at rest. */
   SECRETS_KEY: string;

@@ -1,6 +1,6 @@
 import { app } from './app';
 
-export { AccountDO } from './settlement/account-do';
-export { OrderDO } from './settlement/order-do';
+export { LedgerDO } from './ledger/ledger-do';
+export { MerchantDO } from './ledger/merchant-do';
 
 export default app;

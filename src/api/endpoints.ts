@@ -1,15 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { listEndpoints } from '../db/endpoints';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
-import {
-  createdEndpointSchema,
-  createEndpointBody,
-  endpointSchema,
-  endpointToJson,
-  recoverBody,
-  secretSchema,
-  updateEndpointBody,
-} from '../delivery/endpoint-schemas';
-import { listEndpoints } from '../delivery/endpoints-db';
 import {
   changeEndpoint,
   createEndpoint,
@@ -18,7 +9,16 @@ import {
   recoverEndpoint,
   revealSecret,
   rotateSecret,
-} from '../delivery/manage-endpoints';
+} from '../endpoints/manage';
+import {
+  createdEndpointSchema,
+  createEndpointBody,
+  endpointSchema,
+  endpointToJson,
+  recoverBody,
+  secretSchema,
+  updateEndpointBody,
+} from '../endpoints/schema';
 import { idempotency } from '../lib/idempotency';
 import { createRouter } from '../lib/router';
 

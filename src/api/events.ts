@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { type EventRow, getEvent, listAttempts, listEvents } from '../db/events';
+import { getEvent, listAttempts, listEvents } from '../db/events';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
-import { getPayment } from '../db/payments';
 import type { Env } from '../env';
+import { replay } from '../events/replay';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
-import { replayTargets } from '../settlement/outbox-control';
-import { ledgerStub } from '../settlement/owners';
 import { attemptFromRow, attemptSchema, EVENT_TYPE_VALUES, eventFromRow, eventSchema } from './event-schema';
 
 const app = createRouter();
@@ -15,7 +13,7 @@ const tags = ['Events'];
 const idParam = z.object({ id: z.string() });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
-async function findEvent(env: Env, merchantId: string, id: string): Promise<EventRow> {
+async function findEvent(env: Env, merchantId: string, id: string) {
   const row = await getEvent(env, merchantId, id);
   if (!row) throw notFound('No such event');
   return row;
@@ -72,7 +70,7 @@ app.openapi(attempts, async (c) => {
   );
 });
 
-const replay = createRoute({
+const replayRoute = createRoute({
   method: 'post',
   path: '/v1/events/{id}/replay',
   tags,
@@ -85,24 +83,8 @@ const replay = createRoute({
   responses: { 202: json(z.object({ eventId: z.string(), deliveries: z.number().int() }), 'Queued') },
 });
 
-/** Which DO owns an event's outbox: its order's, else the account's (unmatched), else the merchant's. */
-async function eventOwner(env: Env, event: EventRow): Promise<string> {
-  if (event.order_id) return `order:${event.order_id}`;
-  if (event.payment_id) {
-    const payment = await getPayment(env, event.merchant_id, event.payment_id);
-    if (payment) return `account:${payment.provider_account_id}`;
-  }
-  return `merchant:${event.merchant_id}`;
-}
-
-app.openapi(replay, async (c) => {
-  const merchantId = c.get('merchant').id;
-  const event = await findEvent(c.env, merchantId, c.req.valid('param').id);
-  const endpointId = c.req.valid('json')?.endpointId;
-  const targets = await replayTargets(c.env, merchantId, event.type, endpointId);
-  if (endpointId && targets.length === 0) throw notFound('No such enabled endpoint');
-  const deliveries = await ledgerStub(c.env, await eventOwner(c.env, event)).replay(event.id, targets);
-  return c.json({ eventId: event.id, deliveries }, 202);
-});
+app.openapi(replayRoute, async (c) =>
+  c.json(await replay(c.env, c.get('merchant').id, c.req.valid('param').id, c.req.valid('json')?.endpointId), 202),
+);
 
 export default app;

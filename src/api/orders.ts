@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getOrder, listOrders } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
+import { expiryGraceMs } from '../ledger/clock';
 import { idempotency } from '../lib/idempotency';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
@@ -30,8 +31,7 @@ const createOrderRoute = createRoute({
 
 app.openapi(createOrderRoute, async (c) => {
   const origin = publicOrigin(c.env, c.req.url);
-  const row = await createOrder(c.env, c.get('merchant'), c.req.valid('json'), origin);
-  return c.json(orderToJson(row, origin), 201);
+  return c.json(await createOrder(c.env, c.get('merchant'), c.req.valid('json'), origin), 201);
 });
 
 const listOrdersRoute = createRoute({
@@ -48,13 +48,15 @@ const listOrdersRoute = createRoute({
 
 app.openapi(listOrdersRoute, async (c) => {
   const { limit, cursor, status, reference } = c.req.valid('query');
-  const rows = await listOrders(c.env, c.get('merchant').id, { status, reference }, decodeCursor(cursor), limit);
+  const graceMs = expiryGraceMs(c.env);
+  const rows = await listOrders(c.env, c.get('merchant').id, { status, reference }, decodeCursor(cursor), limit, graceMs);
   const origin = publicOrigin(c.env, c.req.url);
+  const clock = { nowMs: Date.now(), graceMs };
   const page = toPage(
     rows,
     limit,
     (row) => ({ time: row.created_at, id: row.id }),
-    (row) => orderToJson(row, origin),
+    (row) => orderToJson(row, origin, clock),
   );
   return c.json(page, 200);
 });
@@ -81,7 +83,7 @@ app.openapi(getOrderRoute, async (c) => {
   if (!row) throw notFound('No such order');
   const origin = publicOrigin(c.env, c.req.url);
   if (c.req.valid('query').refresh === 'true') row = await refreshOrder(c.env, row, origin, c.get('log'));
-  return c.json(orderToJson(row, origin), 200);
+  return c.json(orderToJson(row, origin, { nowMs: Date.now(), graceMs: expiryGraceMs(c.env) }), 200);
 });
 
 const cancelOrderRoute = createRoute({
@@ -96,8 +98,7 @@ const cancelOrderRoute = createRoute({
 });
 
 app.openapi(cancelOrderRoute, async (c) => {
-  const order = await cancelOrder(c.env, c.get('merchant').id, c.req.valid('param').id, publicOrigin(c.env, c.req.url));
-  return c.json(order as unknown as ReturnType<typeof orderToJson>, 200);
+  return c.json(await cancelOrder(c.env, c.get('merchant').id, c.req.valid('param').id, publicOrigin(c.env, c.req.url)), 200);
 });
 
 export default app;

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { PaymentRow } from '../db/payments';
-import type { PaymentJson } from '../settlement/records';
+import type { PaymentJson } from '../ledger/records';
 
 export const paymentSchema = z
   .object({
@@ -50,14 +50,6 @@ export function paymentFromRow(row: PaymentRow): PaymentJson {
     occurredAt: row.occurred_at,
     receivedAt: row.received_at,
     matchedBy: row.matched_by as PaymentJson['matchedBy'],
-    reports: [
-      {
-        providerAccountId: row.provider_account_id,
-        provider: row.provider as PaymentJson['provider'],
-        providerTransactionId: row.provider_transaction_id,
-        via: row.matched_by === 'sandbox' ? 'sandbox' : 'callback',
-        receivedAt: row.received_at,
-      },
-    ],
+    reports: JSON.parse(row.reports),
   };
 }

@@ -3,8 +3,11 @@ import { getOrder } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { listPayments, type PaymentFilter } from '../db/payments';
 import type { Env } from '../env';
+import { idempotency } from '../lib/idempotency';
 import { notFound } from '../lib/problem';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
+import { assignPayment } from '../payments/assign';
 import { paymentFromRow, paymentSchema } from './payment-schema';
 
 const app = createRouter();
@@ -47,6 +50,36 @@ const allPayments = createRoute({
 app.openapi(allPayments, async (c) => {
   const { limit, cursor, unmatched } = c.req.valid('query');
   return c.json(await paymentsPage(c.env, c.get('merchant').id, { unmatched: unmatched === 'true' }, limit, cursor), 200);
+});
+
+const assign = createRoute({
+  method: 'post',
+  path: '/v1/payments/{id}/assign',
+  tags: ['Payments'],
+  security,
+  summary: 'Assign an unmatched payment to an order',
+  description:
+    'The payment joins the order once, keeping its id (`matchedBy: "manual"`); `payment.received` and any order transition follow as for a payment matched at once. 409 when it already belongs to an order.',
+  middleware: [idempotency] as const,
+  request: {
+    params: z.object({ id: z.string() }),
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.strictObject({ orderId: z.string().min(1).max(64) }).openapi('AssignPayment') } },
+    },
+  },
+  responses: { 200: { description: 'The payment, now on the order', content: { 'application/json': { schema: paymentSchema } } } },
+});
+
+app.openapi(assign, async (c) => {
+  const payment = await assignPayment(
+    c.env,
+    c.get('merchant'),
+    c.req.valid('param').id,
+    c.req.valid('json').orderId,
+    publicOrigin(c.env, c.req.url),
+  );
+  return c.json(payment, 200);
 });
 
 export default app;

@@ -1,14 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { randomToken } from '../db/ids';
 import { loadAccount } from '../db/provider-accounts';
-import { submitReports } from '../ledger/submit';
-import { conflict, forbidden, HttpError, notFound, unprocessable } from '../lib/problem';
+import { HttpError, notFound, unprocessable } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
+import { requireTestMode, simulatePayment } from '../payments/simulate';
 import { sendSandboxCallback } from '../providers/inbound/sandbox-send';
 import { buildSandboxCallback, hookRoutes } from '../providers/registry';
-import type { Transaction } from '../providers/types';
-import { orderStub } from '../settlement/owners';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];
@@ -17,11 +14,6 @@ const accepted = {
   description: 'Accepted: settled through the real path',
   content: { 'application/json': { schema: z.object({ paymentId: z.string() }) } },
 };
-
-/** Sandbox money is for test merchants only: a live merchant gets 403 before anything is read. */
-function requireTestMode(mode: 'test' | 'live') {
-  if (mode !== 'test') throw forbidden('The sandbox is for test-mode merchants only');
-}
 
 const pay = createRoute({
   method: 'post',
@@ -47,40 +39,14 @@ const pay = createRoute({
 });
 
 app.openapi(pay, async (c) => {
-  const merchant = c.get('merchant');
-  requireTestMode(merchant.mode);
-  const { id } = c.req.valid('param');
-  const body = c.req.valid('json') ?? {};
-  const row = await c.env.DB.prepare('SELECT provider_account_id, provider, transfer_content FROM orders WHERE id = ? AND merchant_id = ?')
-    .bind(id, merchant.id)
-    .first<{ provider_account_id: string; provider: Transaction['provider']; transfer_content: string }>();
-  if (!row) throw notFound('No such order');
-  const order = await orderStub(c.env, id).current(id, publicOrigin(c.env, c.req.url));
-  const amount = body.amount ?? (order ? order.amount - order.amountPaid : 0);
-  if (amount < 1) throw conflict('Nothing remains to be paid; pass an amount to pay more');
-  const account = await loadAccount(c.env, row.provider_account_id, { includeDeleted: true });
-  if (!account) throw notFound('The order’s provider account is gone');
-  const now = new Date().toISOString();
-  const tx: Transaction = {
-    provider: row.provider,
-    providerAccountId: row.provider_account_id,
-    providerTransactionId: `sandbox_${randomToken(12)}`,
-    amount,
-    content: body.content ?? row.transfer_content,
-    bankReference: null,
-    accountNumber: null,
-    virtualAccount: null,
-    providerReference: null,
-    counterAccount: null,
-    occurredAt: now,
-    raw: JSON.stringify({ sandbox: true, orderId: id, amount }),
-  };
-  const [result] = await submitReports(c.env, account, [tx], {
-    origin: publicOrigin(c.env, c.req.url),
-    force: { orderId: id, matchedBy: 'sandbox' },
-    via: 'sandbox',
-  });
-  return c.json({ paymentId: result!.paymentId }, 202);
+  const paid = await simulatePayment(
+    c.env,
+    c.get('merchant'),
+    c.req.valid('param').id,
+    c.req.valid('json') ?? {},
+    publicOrigin(c.env, c.req.url),
+  );
+  return c.json(paid, 202);
 });
 
 const callback = createRoute({
@@ -118,7 +84,7 @@ const callback = createRoute({
 
 app.openapi(callback, async (c) => {
   const merchant = c.get('merchant');
-  requireTestMode(merchant.mode);
+  requireTestMode(merchant);
   const account = await loadAccount(c.env, c.req.valid('param').id, { merchantId: merchant.id });
   if (!account) throw notFound('No such provider account');
   const body = c.req.valid('json');

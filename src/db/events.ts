@@ -10,6 +10,8 @@ export interface EventRow {
   payment_id: string | null;
   data: string;
   created_at: string;
+  /** The Durable Object holding its outbox (`ledger:<name>`, `merchant:<id>`); null for events of the first design. */
+  owner: string | null;
 }
 
 /** A row of `attempts`. */

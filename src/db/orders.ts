@@ -30,6 +30,8 @@ export interface OrderRow {
   paid_at: string | null;
   updated_at: string;
   version: number;
+  /** The ledger Durable Object that owns the order (the account its QR names). */
+  ledger: string;
 }
 
 /** The merchant's order, or null (another merchant's order is as absent as a missing one). */
@@ -47,13 +49,6 @@ export async function orderIdByReference(env: Env, merchantId: string, reference
     .bind(merchantId, reference)
     .first<{ id: string }>();
   return row?.id ?? null;
-}
-
-export async function paymentCodeTaken(env: Env, merchantId: string, code: string): Promise<boolean> {
-  const row = await env.DB.prepare('SELECT 1 AS taken FROM orders WHERE merchant_id = ? AND payment_code = ?')
-    .bind(merchantId, code)
-    .first();
-  return row !== null;
 }
 
 const COLUMNS = [
@@ -81,6 +76,7 @@ const COLUMNS = [
   'paid_at',
   'updated_at',
   'version',
+  'ledger',
 ] as const satisfies readonly (keyof OrderRow)[];
 
 /** Inserts a complete order row; a UNIQUE violation (reference, payment code) surfaces as D1's error. */
@@ -95,13 +91,25 @@ export interface OrderFilter {
   reference?: string;
 }
 
+/**
+ * Status as every read must show it (CONTRACT §4): an open order past `expiresAt` + grace is expired
+ * whether or not its ledger has announced it, so the filter reads the clock too.
+ */
+function statusCondition(status: OrderStatus, deadline: string): { sql: string; params: string[] } {
+  if (status === 'expired')
+    return { sql: "(status = 'expired' OR (status IN ('pending', 'partially_paid') AND expires_at < ?))", params: [deadline] };
+  if (status === 'pending' || status === 'partially_paid') return { sql: 'status = ? AND expires_at >= ?', params: [status, deadline] };
+  return { sql: 'status = ?', params: [status] };
+}
+
 /** One page of the merchant's orders, newest first (`limit + 1` rows: see db/pagination). */
-export async function listOrders(env: Env, merchantId: string, filter: OrderFilter, cursor: Cursor | null, limit: number) {
+export async function listOrders(env: Env, merchantId: string, filter: OrderFilter, cursor: Cursor | null, limit: number, graceMs: number) {
   const where = ['merchant_id = ?'];
   const params: (string | number)[] = [merchantId];
   if (filter.status) {
-    where.push('status = ?');
-    params.push(filter.status);
+    const condition = statusCondition(filter.status, new Date(Date.now() - graceMs).toISOString());
+    where.push(condition.sql);
+    params.push(...condition.params);
   }
   if (filter.reference) {
     where.push('reference = ?');

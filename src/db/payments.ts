@@ -18,6 +18,11 @@ export interface PaymentRow {
   received_at: string;
   matched_by: string | null;
   raw: string | null;
+  /** JSON array of the payment's reports (CONTRACT §4). */
+  reports: string;
+  version: number;
+  /** The ledger Durable Object that holds the payment (null only for rows of the first design). */
+  ledger: string | null;
 }
 
 export interface PaymentFilter {

@@ -8,7 +8,8 @@ export const DEFAULT_EXPIRY_GRACE_SECONDS = 120;
 
 /** `EXPIRY_GRACE_SECONDS` (0..3600), or the default when unset or not a whole number in range. */
 export function expiryGraceMs(env: { EXPIRY_GRACE_SECONDS?: string }): number {
-  const value = Number(env.EXPIRY_GRACE_SECONDS ?? Number.NaN);
+  const raw = env.EXPIRY_GRACE_SECONDS?.trim();
+  const value = raw ? Number(raw) : Number.NaN;
   const seconds = Number.isInteger(value) && value >= 0 && value <= 3600 ? value : DEFAULT_EXPIRY_GRACE_SECONDS;
   return seconds * 1000;
 }

@@ -1,17 +1,18 @@
 import { getOrder } from '../db/orders';
 import type { Env } from '../env';
+import { orderEntry } from '../ledger/order-entry';
+import { ledgerStub } from '../ledger/stubs';
 import { conflict, notFound } from '../lib/problem';
-import { cancelInDo } from '../settlement/cancel-order';
-import type { OrderJson } from '../settlement/records';
+import type { OrderJson } from './schema';
 
 /**
- * Cancels a pending or partially paid order through its Durable Object, so that a cancel and a payment
- * arriving together are ordered in one place. Answers with the DO's order (D1 is its projection).
+ * Cancels a pending or partially paid order in its ledger, so that a cancel and a payment arriving together
+ * are ordered in one place; the ledger projects to D1 before answering, so a read right after sees it.
  */
 export async function cancelOrder(env: Env, merchantId: string, orderId: string, origin: string): Promise<OrderJson> {
-  const found = await getOrder(env, merchantId, orderId);
-  if (!found) throw notFound('No such order');
-  const result = await cancelInDo(env, merchantId, orderId, origin);
-  if (!result.ok) throw conflict(`The order is already ${result.status ?? found.status}`);
-  return result.order;
+  const row = await getOrder(env, merchantId, orderId);
+  if (!row) throw notFound('No such order');
+  const result = await ledgerStub(env, row.ledger).cancel(orderEntry(row, origin));
+  if (!('order' in result)) throw conflict(`The order is already ${result.status ?? row.status}`);
+  return result.order as unknown as OrderJson;
 }

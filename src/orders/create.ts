@@ -1,17 +1,18 @@
 import { newId } from '../db/ids';
-import { insertOrder, type OrderRow, orderIdByReference, paymentCodeTaken } from '../db/orders';
+import { insertOrder, type OrderRow, orderIdByReference } from '../db/orders';
 import type { Env, Merchant } from '../env';
-import { log } from '../lib/log';
+import { orderLedgerName } from '../ledger/keys';
+import { orderEntry } from '../ledger/order-entry';
+import { registerInLedger } from '../ledger/register';
 import { conflict } from '../lib/problem';
 import { ProviderError } from '../providers/errors';
 import { liveProviderContext } from '../providers/outbound';
 import type { ProviderAccount, ProviderQr } from '../providers/types';
 import { bankByBin } from '../qr/banks';
-import { initOrder } from '../settlement/init-order';
 import { chooseAccount } from './account-choice';
 import { newPaymentCode } from './payment-code';
-import type { CreateOrderInput } from './schema';
-import { checkoutUrl, orderToJson } from './serialize';
+import type { CreateOrderInput, OrderJson } from './schema';
+import { checkoutUrl } from './serialize';
 
 const CODE_ATTEMPTS = 5;
 
@@ -19,17 +20,17 @@ const duplicateReference = (orderId: string) => conflict(`An order with this ref
 
 /**
  * Creates an order: the provider is asked for the QR first and the row is inserted last, so a provider
- * failure (502) or any other error leaves nothing behind.
+ * failure (502) or any other error leaves nothing behind. No pre-checks: the unique indexes decide a
+ * duplicate reference or a taken payment code at insert. Then the order registers in its ledger, before
+ * its QR is handed out. Common case: the auth statement, this insert, one Durable Object call.
  */
-export async function createOrder(env: Env, merchant: Merchant, input: CreateOrderInput, origin: string): Promise<OrderRow> {
-  const existing = await orderIdByReference(env, merchant.id, input.reference);
-  if (existing) throw duplicateReference(existing);
+export async function createOrder(env: Env, merchant: Merchant, input: CreateOrderInput, origin: string): Promise<OrderJson> {
   const { account, createQr } = await chooseAccount(env, merchant.id, input.providerAccountId);
   const ctx = liveProviderContext(env);
 
   for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
     const id = newId('ord');
-    const paymentCode = await freePaymentCode(env, merchant.id);
+    const paymentCode = newPaymentCode();
     const createdAt = new Date();
     const expiresAt = new Date(createdAt.getTime() + input.expiresInSeconds * 1000);
     const qr = await createQr(
@@ -50,18 +51,11 @@ export async function createOrder(env: Env, merchant: Merchant, input: CreateOrd
     const clash = await insertUnlessTaken(env, row);
     if (clash === 'payment_code') continue; // another order took the code meanwhile: a new QR with a new code
     if (clash === 'reference') throw duplicateReference((await orderIdByReference(env, merchant.id, input.reference)) ?? 'unknown');
-    await armOrder(env, merchant.id, row, origin);
-    return row;
+    const entry = orderEntry(row, origin);
+    await registerInLedger(env, entry);
+    return entry.json as unknown as OrderJson;
   }
   throw new Error(`no free payment code after ${CODE_ATTEMPTS} attempts`);
-}
-
-/** A code no order of the merchant has yet; the unique index still decides races at insert time. */
-async function freePaymentCode(env: Env, merchantId: string): Promise<string> {
-  for (;;) {
-    const code = newPaymentCode();
-    if (!(await paymentCodeTaken(env, merchantId, code))) return code;
-  }
 }
 
 /** Bank feeds match on the code in the transfer content: a QR without it could never be settled by them. */
@@ -88,19 +82,6 @@ async function insertUnlessTaken(env: Env, row: OrderRow): Promise<'reference' |
   }
 }
 
-/**
- * Hands the order to its Durable Object (expiry alarm). The row is committed already, so a failure
- * here must not fail the request: the DO loads the order from D1 on its first touch.
- */
-async function armOrder(env: Env, merchantId: string, row: OrderRow, origin: string) {
-  try {
-    // The settlement layer types the order JSON loosely (any JSON); ours is the same object.
-    await initOrder(env, merchantId, orderToJson(row, origin) as unknown as Parameters<typeof initOrder>[2]);
-  } catch (error) {
-    log('warn', 'order DO init failed; it will load from D1 on first use', { orderId: row.id, error: String(error) });
-  }
-}
-
 interface RowParts {
   id: string;
   merchant: Merchant;
@@ -118,6 +99,7 @@ function orderRow({ id, merchant, account, input, paymentCode, qr, createdAt, ex
   return {
     id,
     merchant_id: merchant.id,
+    ledger: orderLedgerName(merchant.id, qr.ledgerAccountNumber ?? qr.bank.accountNumber, account.id),
     provider_account_id: account.id,
     provider: account.provider,
     status: 'pending',

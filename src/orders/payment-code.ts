@@ -1,4 +1,4 @@
-import { PAYMENT_CODE_ALPHABET } from '../settlement/payment-code';
+import { PAYMENT_CODE_ALPHABET } from '../ledger/payment-code';
 
 /** `QR` + 7 characters of [A-HJ-NP-Z2-9] (the alphabet matching reads): 32^7 ≈ 3.4·10^10 codes, uniform (256 is a multiple of 32). */
 export function newPaymentCode(): string {

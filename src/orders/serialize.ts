@@ -1,15 +1,19 @@
 import type { OrderRow } from '../db/orders';
+import { statusAt } from '../ledger/clock';
 import type { OrderJson } from './schema';
 
 export const checkoutUrl = (origin: string, orderId: string) => `${origin}/pay/${orderId}`;
 export const qrSvgUrl = (origin: string, orderId: string) => `${origin}/qr/${orderId}.svg`;
 
-/** A D1 order row as the public Order JSON; `origin` is where our URLs live (see api/public-origin). */
-export function orderToJson(row: OrderRow, origin: string): OrderJson {
+/**
+ * A D1 order row as the public Order JSON; `origin` is where our URLs live (see lib/public-origin). With a
+ * clock, the status is the one every read shows (an open order past expiry and grace reads expired).
+ */
+export function orderToJson(row: OrderRow, origin: string, clock?: { nowMs: number; graceMs: number }): OrderJson {
   return {
     id: row.id,
     object: 'order',
-    status: row.status,
+    status: clock ? statusAt(row.status, row.expires_at, clock.nowMs, clock.graceMs) : row.status,
     amount: row.amount,
     amountPaid: row.amount_paid,
     currency: 'VND',

@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { expiryGraceMs } from '../ledger/clock';
 import { createRouter } from '../lib/router';
 import { CheckoutPage } from './checkout-page';
 import { pickLang } from './i18n';
@@ -16,7 +17,7 @@ app.route('/', status);
 app.get('/pay/:orderId', async (c) => {
   const lang = pickLang(c.req.query('lang'), c.req.header('accept-language'));
   const nonce = newNonce();
-  const order = await loadCheckoutOrder(c.env.DB, c.req.param('orderId'));
+  const order = await loadCheckoutOrder(c.env.DB, c.req.param('orderId'), expiryGraceMs(c.env));
   const page = order ? (
     <CheckoutPage order={order} lang={lang} nonce={nonce} now={Date.now()} />
   ) : (

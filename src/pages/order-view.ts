@@ -1,3 +1,4 @@
+import { statusAt } from '../ledger/clock';
 /** What the checkout page shows of an order, read straight from D1 (the orders projection). */
 export type OrderStatus = 'pending' | 'partially_paid' | 'paid' | 'expired' | 'canceled';
 
@@ -49,7 +50,7 @@ interface OrderRow {
 // Order ids are `ord_` and base62-ish; anything else cannot exist, so it costs no query.
 const ORDER_ID = /^ord_[A-Za-z0-9_-]{1,64}$/;
 
-export async function loadCheckoutOrder(db: D1Database, id: string): Promise<CheckoutOrder | null> {
+export async function loadCheckoutOrder(db: D1Database, id: string, graceMs: number): Promise<CheckoutOrder | null> {
   if (!ORDER_ID.test(id)) return null;
   const row = await db
     .prepare(
@@ -60,17 +61,19 @@ export async function loadCheckoutOrder(db: D1Database, id: string): Promise<Che
     )
     .bind(id)
     .first<OrderRow>();
-  return row ? toCheckoutOrder(row) : null;
+  return row ? toCheckoutOrder({ ...row, status: statusAt(row.status, row.expires_at, Date.now(), graceMs) }) : null;
 }
 
 /** The page polls this every few seconds, so it reads three columns and nothing else. */
-export async function loadCheckoutStatus(db: D1Database, id: string): Promise<CheckoutStatus | null> {
+export async function loadCheckoutStatus(db: D1Database, id: string, graceMs: number): Promise<CheckoutStatus | null> {
   if (!ORDER_ID.test(id)) return null;
   const row = await db
-    .prepare('SELECT status, amount, amount_paid FROM orders WHERE id = ?')
+    .prepare('SELECT status, amount, amount_paid, expires_at FROM orders WHERE id = ?')
     .bind(id)
-    .first<{ status: OrderStatus; amount: number; amount_paid: number }>();
-  return row ? { status: row.status, amountPaid: row.amount_paid, amount: row.amount } : null;
+    .first<{ status: OrderStatus; amount: number; amount_paid: number; expires_at: string }>();
+  return row
+    ? { status: statusAt(row.status, row.expires_at, Date.now(), graceMs), amountPaid: row.amount_paid, amount: row.amount }
+    : null;
 }
 
 function toCheckoutOrder(row: OrderRow): CheckoutOrder {

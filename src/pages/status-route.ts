@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { expiryGraceMs } from '../ledger/clock';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import { loadCheckoutStatus } from './order-view';
@@ -27,7 +28,7 @@ const app = createRouter();
 
 // Public and polled every 2 s: never cached, so a payment shows up on the next poll.
 app.openapi(route, async (c) => {
-  const status = await loadCheckoutStatus(c.env.DB, c.req.valid('param').orderId);
+  const status = await loadCheckoutStatus(c.env.DB, c.req.valid('param').orderId, expiryGraceMs(c.env));
   if (!status) throw notFound('No such order');
   return c.json(status, 200, { 'cache-control': 'no-store' });
 });

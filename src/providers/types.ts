@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../env';
+import type { ReportedTransaction, ReportVia } from '../ledger/transaction';
 import type { SandboxCallback, SandboxTransaction } from './inbound/types';
 
 // The names live in the registry, the one place besides their folders that names providers.
@@ -54,6 +55,8 @@ export interface ProviderQr {
   /** The provider's own reference for this order (its order code, bill id or reference number), echoed in its callback. */
   providerReference: string | null;
   virtualAccount: string | null;
+  /** The account the money lands in when the QR names a virtual account of it (its ledger); default `bank.accountNumber`. */
+  ledgerAccountNumber?: string | null;
   /** Anything else worth keeping (the provider's payment link id, checkout URL…). */
   providerData: Record<string, unknown>;
 }
@@ -69,30 +72,12 @@ export interface ProviderContext {
   allowPrivateUrls?: boolean;
 }
 
-/** One verified, normalized bank transaction from any provider. */
-export interface Transaction {
+/** One verified, normalized bank transaction from any provider (the ledger's report, with our provider names). */
+export interface Transaction extends ReportedTransaction {
   provider: ProviderName;
-  providerAccountId: string;
-  /** Dedup key within the account; numbers arrive as their decimal string. */
-  providerTransactionId: string;
-  /** Integer VND; positive. Outgoing transactions never become a Transaction. */
-  amount: number;
-  content: string;
-  bankReference: string | null;
-  /** The receiving account number as the provider reports it. */
-  accountNumber: string | null;
-  virtualAccount: string | null;
-  providerReference: string | null;
-  counterAccount: { bankBin: string | null; accountNumber: string | null; name: string | null } | null;
-  /** ISO 8601 UTC. */
-  occurredAt: string;
-  /** The provider's body as received, for audit. */
-  raw: string;
-  /** How the report reached us; callbacks unless said otherwise. */
-  via?: ReportVia;
 }
 
-export type ReportVia = 'callback' | 'reconciliation' | 'sandbox';
+export type { ReportVia };
 
 /** What reconciliation asks a provider about: one order, as the provider knows it. */
 export interface ReconcileRequest {

@@ -5,6 +5,7 @@ import { submitReports } from '../ledger/submit';
 import type { Logger } from '../lib/log';
 import { liveProviderContext } from '../providers/outbound';
 import { getProvider } from '../providers/registry';
+import { reportSource } from '../providers/report-source';
 
 const OPEN = new Set(['pending', 'partially_paid']);
 
@@ -32,10 +33,11 @@ export async function refreshOrder(env: Env, row: OrderRow, origin: string, logg
     liveProviderContext(env),
   );
   if (found.length === 0) return row;
-  const settled = await submitReports(env, account, found, {
+  const settled = await submitReports(env, reportSource(account), found, {
     origin,
     force: { orderId: row.id, matchedBy: 'reference' },
     via: 'reconciliation',
+    projected: true,
   });
   logger.info('order reconciled with its provider', {
     orderId: row.id,

@@ -4,8 +4,9 @@ import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RETRY_DELAYS_MS } from '../../src/delivery/schedule';
 import type { Env } from '../../src/env';
-import { clearFaults, injectFault } from '../../src/settlement/faults';
+import { clearFaults, injectFault } from '../../src/lib/faults';
 import { newMerchant } from '../helpers/app';
+import { deliveriesDueNow, ledgerOfOrder } from '../helpers/ledger';
 
 const testEnv = env as unknown as Env;
 const HOOK = 'https://merchant.example/webhooks';
@@ -30,16 +31,10 @@ function fakeMerchant(answer: (n: number, request: Received) => Response | Promi
   return received;
 }
 
-const stubOf = (orderId: string) => testEnv.ORDER_DO.get(testEnv.ORDER_DO.idFromName(orderId));
+const stubOf = (orderId: string) => ledgerOfOrder(orderId);
 
-/** Simulated clock: every pending delivery of the order becomes due now; returns the delays that were scheduled. */
-async function timePasses(orderId: string): Promise<number[]> {
-  return runInDurableObject(stubOf(orderId), (_instance, state) => {
-    const rows = state.storage.sql.exec<{ next_at: number }>("SELECT next_at FROM outbox WHERE status = 'pending'").toArray();
-    state.storage.sql.exec("UPDATE outbox SET next_at = ? WHERE status = 'pending'", Date.now() - 1);
-    return rows.map((row) => row.next_at - Date.now());
-  });
-}
+/** Simulated clock: every pending delivery of the order's ledger becomes due now; returns the delays that were scheduled. */
+const timePasses = async (orderId: string): Promise<number[]> => deliveriesDueNow(await stubOf(orderId));
 
 async function setup(eventTypes: string[] | null = ['order.canceled']) {
   const merchant = await newMerchant();
@@ -60,12 +55,12 @@ async function setup(eventTypes: string[] | null = ['order.canceled']) {
 beforeEach(() => clearFaults());
 afterEach(() => vi.restoreAllMocks());
 
-describe('delivery from the order DO', () => {
+describe('delivery from the ledger', () => {
   it('signs with Standard Webhooks; the reference verifier accepts it; webhook-id is the event id', async () => {
     const received = fakeMerchant(() => new Response('ok'));
     const { endpoint, order, cancel, attempts } = await setup();
     await cancel();
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     expect(received).toHaveLength(1);
     const event = new Webhook(endpoint.secret).verify(received[0]!.body, received[0]!.headers) as { id: string; type: string };
     expect(event.type).toBe('order.canceled');
@@ -77,13 +72,13 @@ describe('delivery from the order DO', () => {
     const received = fakeMerchant((n) => new Response(n <= 7 ? 'down' : 'ok', { status: n <= 7 ? 503 : 200 }));
     const { order, cancel, attempts } = await setup();
     await cancel();
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     for (let retry = 0; retry < 7; retry++) {
       const [delay] = await timePasses(order.id);
       const scheduled = RETRY_DELAYS_MS[retry]!;
       expect(delay).toBeGreaterThanOrEqual(scheduled * 0.8 - 1000);
       expect(delay).toBeLessThanOrEqual(scheduled * 1.2);
-      await runDurableObjectAlarm(stubOf(order.id));
+      await runDurableObjectAlarm(await stubOf(order.id));
     }
     expect(received).toHaveLength(8);
     expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
@@ -98,16 +93,16 @@ describe('delivery from the order DO', () => {
     const received = fakeMerchant((n) => new Response('', { status: n <= 8 ? 500 : 200 }));
     const { merchant, order, cancel, attempts } = await setup();
     await cancel();
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     for (let i = 0; i < 7; i++) {
       await timePasses(order.id);
-      await runDurableObjectAlarm(stubOf(order.id));
+      await runDurableObjectAlarm(await stubOf(order.id));
     }
     const eventId = received[0]!.headers['webhook-id']!;
     expect((await attempts(eventId)).map((a) => a.status)).toEqual(Array(8).fill('failed'));
     expect(await timePasses(order.id)).toEqual([]);
     expect((await merchant.api('POST', `/v1/events/${eventId}/replay`, {})).status).toBe(202);
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     expect(received).toHaveLength(9);
     expect((await attempts(eventId)).at(-1)).toMatchObject({ attempt: 9, status: 'succeeded' });
   });
@@ -120,11 +115,11 @@ describe('delivery from the order DO', () => {
     );
     const { merchant, endpoint, order, cancel, attempts } = await setup();
     await cancel();
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     const eventId = received[0]!.headers['webhook-id']!;
     expect(await attempts(eventId)).toMatchObject([{ status: 'failed', responseStatus: 302 }]);
     await timePasses(order.id);
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     expect((await merchant.api('GET', `/v1/endpoints/${endpoint.id}`)).body.enabled).toBe(false);
     expect(received).toHaveLength(2);
   });
@@ -134,7 +129,7 @@ describe('delivery from the order DO', () => {
     const { merchant, endpoint, order, cancel } = await setup();
     const rotated = (await merchant.api('POST', `/v1/endpoints/${endpoint.id}/rotate-secret`, {})).body;
     await cancel();
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     expect(received[0]!.headers['webhook-signature']!.split(' ')).toHaveLength(2);
     expect(() => new Webhook(endpoint.secret).verify(received[0]!.body, received[0]!.headers)).not.toThrow();
     expect(() => new Webhook(rotated.secret).verify(received[0]!.body, received[0]!.headers)).not.toThrow();
@@ -145,10 +140,10 @@ describe('delivery from the order DO', () => {
     const { order, cancel, attempts } = await setup();
     await cancel();
     injectFault('after-send');
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     expect(received).toHaveLength(1);
     await timePasses(order.id);
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     expect(received).toHaveLength(2);
     expect(received[1]!.headers['webhook-id']).toBe(received[0]!.headers['webhook-id']);
     expect(await attempts(received[0]!.headers['webhook-id']!)).toMatchObject([{ attempt: 1, status: 'succeeded' }]);
@@ -159,7 +154,7 @@ describe('delivery from the order DO', () => {
     const { merchant, order } = await setup(['order.paid']);
     await merchant.api('POST', '/v1/endpoints', { url: `${HOOK}/all`, eventTypes: null });
     expect((await merchant.api('POST', `/v1/sandbox/orders/${order.id}/pay`, {})).status).toBe(202);
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     const types = received.map((r) => `${JSON.parse(r.body).type}`).sort();
     expect(types).toEqual(['order.paid', 'order.paid', 'payment.received']);
   });
@@ -173,8 +168,8 @@ describe('delivery from the order DO', () => {
     const { merchant, order, cancel, attempts } = await setup();
     replay = (eventId) => merchant.api('POST', `/v1/events/${eventId}/replay`, {});
     await cancel();
-    await runDurableObjectAlarm(stubOf(order.id));
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     expect(received).toHaveLength(2);
     expect((await attempts(received[0]!.headers['webhook-id']!)).map((a) => a.attempt)).toEqual([1, 2]);
   });
@@ -186,7 +181,7 @@ describe('delivery from the order DO', () => {
     const sixDaysAgo = new Date(Date.now() - 6 * 24 * 3_600_000).toISOString();
     await testEnv.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind(sixDaysAgo, endpoint.id).run();
     await cancel();
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     expect((await merchant.api('GET', `/v1/endpoints/${endpoint.id}`)).body.enabled).toBe(false);
     const events = (await merchant.api('GET', '/v1/events?type=endpoint.disabled')).body.data;
     expect(events).toHaveLength(1);
@@ -206,7 +201,7 @@ describe('delivery from the order DO', () => {
     const { merchant, order, cancel } = await setup();
     for (let i = 0; i < 11; i++) await merchant.api('POST', '/v1/endpoints', { url: `${HOOK}/${i}`, eventTypes: ['order.canceled'] });
     await cancel();
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     expect(received).toHaveLength(12);
     expect(most).toBeLessThanOrEqual(6);
     expect(most).toBeGreaterThan(1);

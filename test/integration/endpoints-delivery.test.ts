@@ -4,6 +4,7 @@ import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../src/env';
+import { ledgerOfOrder } from '../helpers/ledger';
 import { type Json, newMerchant } from './merchant-fixture';
 
 const testEnv = env as unknown as Env;
@@ -48,11 +49,11 @@ async function payOrder(merchant: Awaited<ReturnType<typeof newMerchant>>) {
   const order = await merchant.order({ providerAccountId: account.id });
   const paid = await merchant.api('POST', `/v1/sandbox/orders/${order.id}/pay`, {});
   expect(paid.status, paid.text).toBe(202);
-  await runDurableObjectAlarm(testEnv.ORDER_DO.get(testEnv.ORDER_DO.idFromName(order.id)));
+  await runDurableObjectAlarm(await ledgerOfOrder(order.id));
   return order;
 }
 
-const runAlarm = (orderId: string) => runDurableObjectAlarm(testEnv.ORDER_DO.get(testEnv.ORDER_DO.idFromName(orderId)));
+const runAlarm = async (orderId: string) => runDurableObjectAlarm(await ledgerOfOrder(orderId));
 
 const deliveriesOf = async (endpointId: string) =>
   (

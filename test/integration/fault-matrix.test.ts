@@ -1,10 +1,9 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { Env } from '../../src/env';
-import { clearFaults, type FaultPoint, injectFault } from '../../src/settlement/faults';
+import { clearFaults, type FaultPoint, injectFault } from '../../src/lib/faults';
 import { call, cassoFeed, newMerchant } from '../helpers/app';
 import { cassoCallback } from '../helpers/casso';
+import { ledgerOfOrder } from '../helpers/ledger';
 
 /*
  * The fault matrix: one scenario (a signed callback → settlement → delivery of every event by the
@@ -14,10 +13,9 @@ import { cassoCallback } from '../helpers/casso';
  * the same state as the run without a fault.
  */
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://merchant.example/fault-matrix';
 const AMOUNT = 30_000;
-const stubOf = (orderId: string) => testEnv.ORDER_DO.get(testEnv.ORDER_DO.idFromName(orderId));
+const stubOf = (orderId: string) => ledgerOfOrder(orderId);
 
 type Row = { faults: FaultPoint[]; label: string };
 const ROWS: Row[] = [
@@ -25,9 +23,14 @@ const ROWS: Row[] = [
   { label: 'before-commit', faults: ['before-commit'] },
   { label: 'after-commit', faults: ['after-commit'] },
   { label: 'projection', faults: ['projection'] },
+  { label: 'fan-out', faults: ['fan-out'] },
+  { label: 'before-send', faults: ['before-send'] },
   { label: 'during-send', faults: ['during-send'] },
   { label: 'after-send', faults: ['after-send'] },
-  { label: 'all of them at once', faults: ['before-commit', 'after-commit', 'projection', 'during-send', 'after-send'] },
+  {
+    label: 'all of them at once',
+    faults: ['before-commit', 'after-commit', 'projection', 'fan-out', 'before-send', 'during-send', 'after-send'],
+  },
 ];
 
 const matrix: string[] = [];
@@ -52,21 +55,22 @@ function merchantEndpoint() {
   return received;
 }
 
-/** What the order DO still has to do: pending deliveries and unflushed D1 writes. */
-function backlog(orderId: string, moveClock: boolean) {
-  return runInDurableObject(stubOf(orderId), async (_instance, state) => {
+/** What the ledger still has to do: pending deliveries, unflushed D1 records, events not fanned out. */
+async function backlog(orderId: string, moveClock: boolean) {
+  return runInDurableObject(await stubOf(orderId), async (_instance, state) => {
     const sql = state.storage.sql;
-    const pending = sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").one().n;
-    const projection = sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM projection').one().n;
+    const count = (query: string) => sql.exec<{ n: number }>(query).one().n;
+    const pending = count("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'");
+    const projection = count('SELECT COUNT(*) AS n FROM projection') + count('SELECT COUNT(*) AS n FROM events WHERE fanned = 0');
     // Simulated clock: whatever is scheduled (a retry in 5 s, a projection retry in 2 s) is due now.
     if (moveClock) sql.exec("UPDATE outbox SET next_at = ? WHERE status = 'pending'", Date.now() - 1);
     return { pending, projection, alarm: await state.storage.getAlarm() };
   });
 }
 
-/** The DO's own outbox: attempts per delivery, to compare with what D1 recorded. */
-const outbox = (orderId: string) =>
-  runInDurableObject(stubOf(orderId), (_instance, state) =>
+/** The ledger's own outbox: attempts per delivery, to compare with what D1 recorded. */
+const outbox = async (orderId: string) =>
+  runInDurableObject(await stubOf(orderId), (_instance, state) =>
     state.storage.sql.exec<{ id: string; event_id: string; status: string; attempts: number }>('SELECT * FROM outbox').toArray(),
   );
 
@@ -81,7 +85,12 @@ async function runScenario(faults: FaultPoint[]) {
   // The provider: sends the callback, and sends the very same one again until it gets a 2xx.
   const hookAnswers: number[] = [];
   for (let sends = 0; sends < 5 && hookAnswers.at(-1) !== 200; sends++) {
-    const cb = await cassoCallback(checksumKey, { amount: AMOUNT, content: `TT ${order.paymentCode}`, id: 424242 });
+    const cb = await cassoCallback(checksumKey, {
+      amount: AMOUNT,
+      content: `TT ${order.paymentCode}`,
+      id: 424242,
+      accountNumber: merchant.accountNumber,
+    });
     hookAnswers.push((await call('POST', `/hooks/casso/${casso.id}`, { body: cb.body, headers: cb.headers })).status);
   }
 
@@ -95,7 +104,7 @@ async function runScenario(faults: FaultPoint[]) {
       stuck = true; // work left with no alarm armed would never be done
       break;
     }
-    await runDurableObjectAlarm(stubOf(order.id));
+    await runDurableObjectAlarm(await stubOf(order.id));
     alarmRuns++;
   }
   return { merchant, order, received, hookAnswers, alarmRuns, stuck };
@@ -127,7 +136,7 @@ describe('fault injection matrix: every fault ends in the same state as no fault
         expect(attempts.filter((a) => a.status === 'succeeded')).toHaveLength(1);
         attemptsPerEvent[event.type] = numbers;
       }
-      // The DO's outbox and the D1 projection agree on how many attempts each delivery had.
+      // The ledger's outbox and the D1 projection agree on how many attempts each delivery had.
       const rows = await outbox(order.id);
       expect(rows.every((r) => r.status === 'succeeded')).toBe(true);
       for (const event of events) {

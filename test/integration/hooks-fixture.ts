@@ -15,7 +15,13 @@ export interface Tx {
   id: string;
   amount: number;
   content: string;
+  /** The bank reference the feed reports (default `FT<id>`; null: none). payOS and Tingee use the id itself. */
+  reference?: string | null;
+  /** The receiving account the feed names (default the merchant's). */
+  accountNumber?: string;
 }
+
+const bankRef = (tx: Tx) => (tx.reference === undefined ? `FT${tx.id}` : tx.reference);
 
 const json = { 'content-type': 'application/json' };
 const hex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -78,11 +84,11 @@ export async function merchantWithHooks() {
         error: 0,
         data: {
           id: Number(tx.id),
-          reference: `FT${tx.id}`,
+          reference: bankRef(tx) ?? '',
           description: tx.content,
           amount: tx.amount,
           transactionDateTime: vnDateTime(at),
-          accountNumber: bank.accountNumber,
+          accountNumber: tx.accountNumber ?? bank.accountNumber,
         },
       };
       return {
@@ -99,7 +105,7 @@ export async function merchantWithHooks() {
           transactionCode: tx.id,
           amount: tx.amount,
           content: tx.content,
-          accountNumber: bank.accountNumber,
+          accountNumber: tx.accountNumber ?? bank.accountNumber,
           transactionDate: vnCompact(at, false),
         });
       const timestamp = vnCompact(at);
@@ -115,13 +121,13 @@ export async function merchantWithHooks() {
         id: Number(tx.id),
         gateway: 'MBBank',
         transactionDate: vnDateTime(new Date()),
-        accountNumber: bank.accountNumber,
+        accountNumber: tx.accountNumber ?? bank.accountNumber,
         subAccount: null,
         code: null,
         content: tx.content,
         transferType,
         transferAmount: tx.amount,
-        referenceCode: `FT${tx.id}`,
+        referenceCode: bankRef(tx),
         accumulated: 0,
       }),
     sepayApikey(tx: Tx, apiKey = creds.sepay.apiKey, transferType = 'in'): Signed {
@@ -146,7 +152,7 @@ export async function merchantWithHooks() {
         orderCode: tx.orderCode ?? 987654321,
         amount: tx.amount,
         description: tx.content,
-        accountNumber: bank.accountNumber,
+        accountNumber: tx.accountNumber ?? bank.accountNumber,
         reference: tx.id,
         transactionDateTime: vnDateTime(new Date()),
         currency: 'VND',
@@ -175,9 +181,10 @@ export async function merchantWithHooks() {
         error: null,
         transaction: {
           id: tx.id,
+          reference: bankRef(tx),
           amount: tx.amount,
           description: tx.content,
-          accountNumber: bank.accountNumber,
+          accountNumber: tx.accountNumber ?? bank.accountNumber,
           transactionDateTime: '2026-01-01T10:00:00+07:00',
           paymentMeta: {},
         },
@@ -195,10 +202,10 @@ export async function merchantWithHooks() {
       const body = JSON.stringify({
         transactionid: tx.id,
         transactiontime: Date.now(),
-        referencenumber: `FT${tx.id}`,
+        referencenumber: bankRef(tx) ?? '',
         amount: tx.amount,
         content: tx.content,
-        bankaccount: bank.accountNumber,
+        bankaccount: tx.accountNumber ?? bank.accountNumber,
         orderId: '',
         sign: '',
         terminalCode: '',

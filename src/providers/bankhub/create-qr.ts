@@ -44,6 +44,8 @@ export async function createQr(account: ProviderAccount, request: QrOrderRequest
     transferContent: request.paymentCode,
     providerReference: qrPay.referenceNumber || referenceNumber,
     virtualAccount: qrPay.virtualAccountNumber || null,
+    // The QR names the order's virtual account; transfers land in (and feeds report) the real one.
+    ledgerAccountNumber: qrPay.accountNumber == null ? null : String(qrPay.accountNumber),
     providerData: {
       qrPayId: qrPay.id === undefined ? null : String(qrPay.id),
       accountNumber: qrPay.accountNumber == null ? null : String(qrPay.accountNumber),

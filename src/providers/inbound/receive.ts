@@ -4,6 +4,7 @@ import { type ReportOutcome, submitReports } from '../../ledger/submit';
 import { log } from '../../lib/log';
 import { HttpError } from '../../lib/problem';
 import { publicOrigin } from '../../lib/public-origin';
+import { reportSource } from '../report-source';
 import type { ProviderAccount, ProviderName } from '../types';
 import { authLimiter } from './auth-limit';
 import { callbackAccount } from './callback-account';
@@ -73,7 +74,10 @@ export function receiveRoute<Presented>(receiver: Receiver<Presented>) {
       const batch = await receiver.accept(presented, { raw, account, now, secretsKey: c.env.SECRETS_KEY });
       const settled =
         batch.transactions.length > 0
-          ? await submitReports(c.env, account, batch.transactions, { via: 'callback', origin: publicOrigin(c.env, c.req.url) })
+          ? await submitReports(c.env, reportSource(account), batch.transactions, {
+              via: 'callback',
+              origin: publicOrigin(c.env, c.req.url),
+            })
           : [];
       log('info', 'callback accepted', {
         requestId: c.get('requestId'),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findPaymentCodes } from '../../../src/ledger/payment-code';
 import { newPaymentCode } from '../../../src/orders/payment-code';
-import { findPaymentCodes } from '../../../src/settlement/payment-code';
 
 describe('payment codes', () => {
   it('are QR + 7 characters without 0/O/1/I', () => {
