@@ -63,8 +63,8 @@ beforeAll(async () => {
 // Windows are whole minutes of the wall clock: a test that would straddle a boundary waits for the next one.
 beforeEach(async () => {
   const left = 60_000 - (Date.now() % 60_000);
-  if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
-});
+  if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}, 20_000);
 
 const tx = () => ({ id: nextTxId(), amount: 1_000, content: 'no order here' });
 const wrongKey = 'f'.repeat(64);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import type { Env } from '../../src/env';
 import { BASE } from '../helpers/app';
-import { merchantWithHooks, nextTxId, type Signed } from './hooks-fixture';
+import { drained, merchantWithHooks, nextTxId, type Signed } from './hooks-fixture';
 
 /*
  * The hooks keep the accounts they have read: a provider's stream of callbacks costs one account lookup,
@@ -36,7 +36,9 @@ async function deliver(signed: Signed) {
     ctx,
   );
   await waitOnExecutionContext(ctx);
-  return { status: res.status, accountReads: accountReads - before };
+  const reads = accountReads - before;
+  await drained(signed.path.split('/')[3] ?? '');
+  return { status: res.status, accountReads: reads };
 }
 
 let hooks: Awaited<ReturnType<typeof merchantWithHooks>>;

@@ -5,7 +5,7 @@ import type { Env } from '../../src/env';
 import { sendSandboxCallback } from '../../src/providers/inbound/sandbox-send';
 import { buildSandboxCallback } from '../../src/providers/registry';
 import { BASE, worker } from '../helpers/app';
-import { merchantWithHooks, nextTxId } from './hooks-fixture';
+import { drained, merchantWithHooks, nextTxId } from './hooks-fixture';
 
 // The sandbox's callbacks are built from stored credentials alone and must pass the real hooks.
 let hooks: Awaited<ReturnType<typeof merchantWithHooks>>;
@@ -30,6 +30,7 @@ describe('sandbox provider callbacks', () => {
     if (!callback) throw new Error('no sandbox callback');
     const res = await sendSandboxCallback(callback, BASE, (request) => worker.fetch(request));
     expect(res.status, await res.clone().text()).toBe(200);
+    await drained(account.id);
     const payments = (await hooks.merchant.api('GET', `/v1/orders/${order.id}/payments`)).body.data;
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ provider, providerAccountId: account.id, amount: 15_000, matchedBy: 'payment_code' });
