@@ -25,7 +25,7 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+      include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/openapi/**/*.test.ts'],
       setupFiles: ['./test/setup.ts'],
       testTimeout: 30_000,
     },

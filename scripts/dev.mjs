@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm run dev [-- --port N …]`: .dev.vars from the example when missing, local D1 migrations,
-// `wrangler dev`, then (once per local database) a demo merchant seeded through the admin API.
+// `npm run dev [-- --port N …]`: .dev.vars with fresh secrets when missing, the docs bundle, local D1 migrations,
+// `wrangler dev`, then a demo merchant (once per local database) and a fresh demo order (every run), through the API.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDocsAssets } from './docs-assets.mjs';
+import { freshDevVars } from './secrets.mjs';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -12,8 +15,8 @@ const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
 function devVars() {
   const path = join(root, '.dev.vars');
   if (!existsSync(path)) {
-    copyFileSync(join(root, '.dev.vars.example'), path);
-    console.log('created .dev.vars from .dev.vars.example');
+    writeFileSync(path, freshDevVars(readFileSync(join(root, '.dev.vars.example'), 'utf8')));
+    console.log('created .dev.vars from .dev.vars.example, with a new ADMIN_TOKEN and SECRETS_KEY');
   }
   const vars = {};
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -31,6 +34,7 @@ function option(name, fallback) {
 }
 
 const vars = devVars();
+ensureDocsAssets(root);
 const migrate = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local'], {
   cwd: root,
   stdio: 'inherit',
@@ -63,12 +67,16 @@ const base = `http://${ip}:${port}`;
 const publicBase = vars.PUBLIC_BASE_URL || base;
 const seedFile = join(root, '.wrangler', 'demo-merchant.json');
 
-async function api(path, token, body) {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
+async function api(path, token, body, method = 'POST') {
+  return fetch(`${base}${path}`, {
+    method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+async function created(path, token, body) {
+  const res = await api(path, token, body);
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -83,34 +91,58 @@ async function waitForHealth() {
   return false;
 }
 
+/** The demo merchant of this local database: the remembered one while its key still works, else a new one. */
+async function demoMerchant() {
+  const known = existsSync(seedFile) ? JSON.parse(readFileSync(seedFile, 'utf8')) : null;
+  if (known && (await api('/v1/provider-accounts?limit=1', known.apiKey, undefined, 'GET')).ok) return known;
+  const merchant = await created('/v1/admin/merchants', vars.ADMIN_TOKEN, { name: 'Demo shop', mode: 'test' });
+  const account = await created('/v1/provider-accounts', merchant.apiKey, {
+    provider: 'direct',
+    label: 'Demo Vietcombank account',
+    bank: 'VCB',
+    accountNumber: '1017595600',
+    accountName: 'CONG TY DEMO',
+  });
+  const demo = { merchantId: merchant.id, apiKey: merchant.apiKey, providerAccountId: account.id };
+  mkdirSync(join(root, '.wrangler'), { recursive: true });
+  writeFileSync(seedFile, `${JSON.stringify(demo, null, 2)}\n`);
+  return demo;
+}
+
+/** A one-time dashboard sign-in link, where the dashboard exists (201); nothing otherwise. */
+async function dashboardLink(merchantId) {
+  try {
+    const res = await api(`/v1/admin/merchants/${merchantId}/dashboard-links`, vars.ADMIN_TOKEN, {});
+    return res.status === 201 ? (await res.json()).url : null;
+  } catch {
+    return null;
+  }
+}
+
 async function seed() {
   if (!(await waitForHealth())) return;
-  let demo = existsSync(seedFile) ? JSON.parse(readFileSync(seedFile, 'utf8')) : null;
-  if (!demo) {
-    const merchant = await api('/v1/admin/merchants', vars.ADMIN_TOKEN, { name: 'Demo shop', mode: 'test' });
-    const account = await api('/v1/provider-accounts', merchant.apiKey, {
-      provider: 'direct',
-      label: 'Demo Vietcombank account',
-      bank: 'VCB',
-      accountNumber: '1017595600',
-      accountName: 'CONG TY DEMO',
-    });
-    const order = await api('/v1/orders', merchant.apiKey, { amount: 50000, reference: 'DEMO-1', description: 'Demo order' });
-    demo = { merchantId: merchant.id, apiKey: merchant.apiKey, providerAccountId: account.id, checkoutUrl: order.checkoutUrl };
-    mkdirSync(join(root, '.wrangler'), { recursive: true });
-    writeFileSync(seedFile, `${JSON.stringify(demo, null, 2)}\n`);
-  }
+  const demo = await demoMerchant();
+  // A new order on every run, so the printed checkout link is never stale; it stays open for a day.
+  const reference = `DEMO-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex').toUpperCase()}`;
+  const order = await created('/v1/orders', demo.apiKey, { amount: 50000, reference, description: 'Demo order', expiresInSeconds: 86400 });
+  const dashboard = await dashboardLink(demo.merchantId);
+  const auth = `-H 'authorization: Bearer ${demo.apiKey}'`;
   console.log(`
-  ┌ VietQR router is running on ${base}
-  │ Demo merchant (test mode): ${demo.merchantId}
-  │ API key:       ${demo.apiKey}
-  │ Checkout page: ${demo.checkoutUrl}
-  │ API docs:      ${publicBase}/docs
-  │
-  │ Create an order:
-  │   curl -s ${base}/v1/orders -H 'authorization: Bearer ${demo.apiKey}' \\
-  │     -H 'content-type: application/json' -d '{"amount":50000,"reference":"INV-1001"}'
-  └ (the seed is kept in .wrangler/demo-merchant.json; delete .wrangler/ for a fresh database)
+  VietQR router is running on ${base}
+
+  Demo merchant (test mode): ${demo.merchantId}
+  API key:        ${demo.apiKey}
+  Checkout page:  ${order.checkoutUrl}   (demo order ${reference}, 50,000 VND)${dashboard ? `\n  Dashboard:      ${dashboard}   (one-time sign-in link, 15 min)` : ''}
+  API reference:  ${publicBase}/docs   (OpenAPI document: ${publicBase}/openapi.json)
+
+  Create an order (a new reference on every run of the command):
+curl -s ${base}/v1/orders ${auth} -H 'content-type: application/json' -d '{"amount":50000,"reference":"INV-'$(date +%s)'"}'
+
+  Pay the demo order in the sandbox, then read it:
+curl -s -X POST ${base}/v1/sandbox/orders/${order.id}/pay ${auth}
+curl -s ${base}/v1/orders/${order.id} ${auth}
+
+  (the demo merchant is kept in .wrangler/demo-merchant.json; delete .wrangler/ for a fresh local database)
 `);
 }
 

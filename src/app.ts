@@ -7,6 +7,7 @@ import docs from './api/docs';
 import endpoints from './api/endpoints';
 import events from './api/events';
 import health from './api/health';
+import { openApiDocument, registerDocumentParts } from './api/openapi-document';
 import orderQr from './api/order-qr';
 import orders from './api/orders';
 import payments from './api/payments';
@@ -16,8 +17,10 @@ import qrSvg from './api/qr-svg';
 import sandbox from './api/sandbox';
 import type { AppEnv } from './env';
 import { requireConfig } from './lib/config';
+import { idempotency, isMerchantPost } from './lib/idempotency';
 import { jsonBody } from './lib/json-body';
 import { HttpError, problemResponse, unprocessable } from './lib/problem';
+import { publicOrigin } from './lib/public-origin';
 import { rateLimit } from './lib/rate-limit';
 import { requestId } from './lib/request-id';
 import { fieldErrors, validationHook } from './lib/validation';
@@ -46,6 +49,8 @@ export function createApp() {
     if (c.req.path.startsWith('/v1/admin/') || c.req.path.startsWith('/v1/qr/')) return next();
     return merchantAuth(c, next);
   });
+  // Idempotency-Key on every merchant POST (CONTRACT §1), whichever route file it lives in.
+  app.use('/v1/*', (c, next) => (isMerchantPost(c.req.method, c.req.path) ? idempotency(c, next) : next()));
 
   app.route('/', health);
   app.route('/', docs);
@@ -74,24 +79,12 @@ export function createApp() {
   app.route('/', hookRoutes);
   app.route('/', checkout);
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'VietQR payment router',
-      version: '0.1.0',
-      description: 'Orders, VietQR codes, provider callbacks and signed event delivery.',
-    },
-  });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'sk_test_… or sk_live_…',
-  });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
+  registerDocumentParts(app);
+  app.get('/openapi.json', (c) => c.json(openApiDocument(app, publicOrigin(c.env, c.req.url))));
 
   app.notFound((c) => problemResponse(404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return problemResponse(error.status, error.detail, error.errors, error.headers);
+    if (error instanceof HttpError) return problemResponse(error.status, error.detail, error.errors, error.headers, error.extensions);
     if (error instanceof HTTPException) return problemResponse(error.status, error.message || 'Request failed');
     c.get('log').error('unhandled error', { method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) });
     return problemResponse(500, 'Internal error');

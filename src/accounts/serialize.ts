@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../lib/openapi';
 import { getProvider } from '../providers/registry';
 import type { ProviderAccount } from '../providers/types';
 
@@ -13,9 +14,9 @@ export const providerAccountSchema = z
     provider: z.string(),
     label: z.string().nullable(),
     createsQr: z.boolean(),
-    bank: receivingAccountSchema
-      .nullable()
-      .openapi({ description: 'The receiving bank account, where the account names one (never a credential)' }),
+    bank: orNull(receivingAccountSchema).openapi({
+      description: 'The receiving bank account, where the account names one (never a credential)',
+    }),
     webhookUrls: z.record(z.string(), z.string()).openapi({ description: 'Every URL to register at the provider (CONTRACT §6)' }),
     createdAt: z.string(),
   })

@@ -1,11 +1,12 @@
 import { seal } from '../crypto/secret-box';
-import { accountRow, toAccount, updateAccount } from '../db/provider-accounts';
+import { accountRow, updateAccount } from '../db/provider-accounts';
 import type { Env } from '../env';
 import { conflict, notFound, unprocessable } from '../lib/problem';
 import { fieldErrors } from '../lib/validation';
 import { invalidateAccount } from '../providers/account-cache';
 import { assertBaseUrlAllowed } from '../providers/base-url';
 import { accountPatchSchema, getProvider } from '../providers/registry';
+import { toAccount } from '../providers/stored-account';
 import type { ProviderAccount, ProviderName } from '../providers/types';
 
 const NOT_FOUND = 'No such provider account';

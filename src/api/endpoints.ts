@@ -19,7 +19,6 @@ import {
   secretSchema,
   updateEndpointBody,
 } from '../endpoints/schema';
-import { idempotency } from '../lib/idempotency';
 import { createRouter } from '../lib/router';
 
 const app = createRouter();
@@ -35,7 +34,6 @@ const createEndpointRoute = createRoute({
   tags,
   security,
   summary: 'Register a webhook endpoint (the secret is shown here and by GET …/secret only)',
-  middleware: [idempotency] as const,
   request: body(createEndpointBody),
   responses: { 201: json(createdEndpointSchema, 'The endpoint, with its signing secret') },
 });
@@ -120,7 +118,6 @@ const rotateSecretRoute = createRoute({
   tags,
   security,
   summary: 'Rotate the signing secret (the old one keeps signing alongside for 24 h)',
-  middleware: [idempotency] as const,
   request: { params, body: { required: false, content: { 'application/json': { schema: z.strictObject({}) } } } },
   responses: { 200: json(secretSchema, 'The new secret') },
 });
@@ -135,7 +132,6 @@ const recoverRoute = createRoute({
   tags,
   security,
   summary: 'Re-send failed and skipped deliveries created since a time',
-  middleware: [idempotency] as const,
   request: { params, ...body(recoverBody) },
   responses: { 202: json(z.object({ requeued: z.number().int() }).openapi('RecoverResult'), 'Deliveries queued again') },
 });

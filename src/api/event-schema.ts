@@ -1,25 +1,70 @@
 import { z } from '@hono/zod-openapi';
 import type { AttemptRow, EventRow } from '../db/events';
 import { EVENT_TYPES } from '../delivery/event-types';
+import { isoTime, orNull } from '../lib/openapi';
+import { orderSchema } from '../orders/schema';
 import { paymentSchema } from './payment-schema';
 
 export const EVENT_TYPE_VALUES = EVENT_TYPES;
 
+type EventType = (typeof EVENT_TYPES)[number];
+
+/** What each event type carries (CONTRACT §5), so that generators give each its exact `data`. */
+const dataOf = {
+  'payment.received': { order: orderSchema, payment: paymentSchema },
+  'payment.unmatched': { order: z.null(), payment: paymentSchema },
+  'order.partially_paid': { order: orderSchema, payment: orNull(paymentSchema) },
+  'order.paid': { order: orderSchema, payment: orNull(paymentSchema) },
+  'order.expired': { order: orderSchema, payment: z.null() },
+  'order.canceled': { order: orderSchema, payment: z.null() },
+  'endpoint.disabled': {
+    order: z.null(),
+    payment: z.null(),
+    endpoint: z.object({ id: z.string().openapi({ example: 'ep_…' }) }).openapi({ description: 'The endpoint that was disabled' }),
+  },
+} satisfies Record<EventType, z.ZodRawShape>;
+
+export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
+  'payment.received': 'A verified transfer matched an order (in any state: late payments after expiry or cancel included).',
+  'payment.unmatched': 'A verified transfer matched no order; it is listed by `GET /v1/payments?unmatched=true` until it is assigned.',
+  'order.partially_paid': 'A payment left the order below its amount.',
+  'order.paid': 'The order reached its amount (exactly once per order, ever).',
+  'order.expired': 'The order expired unpaid or partially paid.',
+  'order.canceled': 'The order was canceled.',
+  'endpoint.disabled': 'An endpoint was disabled after failing every delivery attempt for 5 days.',
+};
+
+const schemaName = (type: EventType) =>
+  `${type
+    .split(/[._]/)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('')}Event`;
+
+const eventOf = <T extends EventType>(type: T) =>
+  z
+    .object({
+      id: z.string().openapi({ example: 'evt_…', description: 'Also the `webhook-id` of every delivery of this event' }),
+      object: z.literal('event'),
+      type: z.literal(type),
+      createdAt: isoTime(),
+      data: z.object(dataOf[type]),
+    })
+    .openapi(schemaName(type), { description: EVENT_DESCRIPTIONS[type] });
+
+/** One schema per event type, by type: the bodies of the webhooks of the OpenAPI document. */
+export const eventSchemas = Object.fromEntries(EVENT_TYPES.map((type) => [type, eventOf(type)])) as {
+  [T in EventType]: ReturnType<typeof eventOf<T>>;
+};
+
 export const eventSchema = z
-  .object({
-    id: z.string().openapi({ example: 'evt_…' }),
-    object: z.literal('event'),
-    type: z.enum(EVENT_TYPE_VALUES),
-    createdAt: z.string(),
-    data: z.object({
-      order: z
-        .record(z.string(), z.unknown())
-        .nullable()
-        .openapi({ description: 'The order (as GET /v1/orders/{id}) at the time of the event' }),
-      payment: paymentSchema.nullable(),
-    }),
-  })
-  .openapi('Event');
+  .discriminatedUnion(
+    'type',
+    EVENT_TYPES.map((type) => eventSchemas[type]) as unknown as [
+      (typeof eventSchemas)['payment.received'],
+      ...(typeof eventSchemas)[EventType][],
+    ],
+  )
+  .openapi('Event', { description: 'Something that happened; delivered to endpoints as the body of a webhook' });
 
 export const attemptSchema = z
   .object({
@@ -30,17 +75,18 @@ export const attemptSchema = z
     responseStatus: z.number().int().nullable(),
     responseBody: z.string().openapi({ description: 'First 2 KiB of the answer' }),
     durationMs: z.number().int(),
-    createdAt: z.string(),
+    createdAt: isoTime(),
   })
   .openapi('Attempt');
 
-export const eventFromRow = (row: EventRow) => ({
-  id: row.id,
-  object: 'event' as const,
-  type: row.type as (typeof EVENT_TYPE_VALUES)[number],
-  createdAt: row.created_at,
-  data: JSON.parse(row.data),
-});
+export const eventFromRow = (row: EventRow) =>
+  ({
+    id: row.id,
+    object: 'event' as const,
+    type: row.type,
+    createdAt: row.created_at,
+    data: JSON.parse(row.data),
+  }) as z.infer<typeof eventSchema>;
 
 export const attemptFromRow = (row: AttemptRow) => ({
   id: row.id,

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getOrder, listOrders } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { expiryGraceMs } from '../ledger/clock';
-import { idempotency } from '../lib/idempotency';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
@@ -24,7 +23,6 @@ const createOrderRoute = createRoute({
   tags,
   security,
   summary: 'Create an order and its VietQR code',
-  middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: createOrderBody } } } },
   responses: { 201: orderResponse('The order') },
 });
@@ -92,7 +90,6 @@ const cancelOrderRoute = createRoute({
   tags,
   security,
   summary: 'Cancel a pending or partially paid order',
-  middleware: [idempotency] as const,
   request: { params: idParam },
   responses: { 200: orderResponse('The canceled order') },
 });

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { PaymentRow } from '../db/payments';
 import type { PaymentJson } from '../ledger/records';
+import { isoTime, orNull } from '../lib/openapi';
 
 export const paymentSchema = z
   .object({
@@ -14,11 +15,13 @@ export const paymentSchema = z
     amount: z.number().int(),
     content: z.string(),
     accountNumber: z.string().nullable(),
-    counterAccount: z
-      .object({ bankBin: z.string().nullable(), accountNumber: z.string().nullable(), name: z.string().nullable() })
-      .nullable(),
-    occurredAt: z.string(),
-    receivedAt: z.string(),
+    counterAccount: orNull(
+      z
+        .object({ bankBin: z.string().nullable(), accountNumber: z.string().nullable(), name: z.string().nullable() })
+        .openapi('CounterAccount', { description: 'The account the money came from, where the provider names it' }),
+    ),
+    occurredAt: isoTime('When the bank booked the transfer (as the provider reports it)'),
+    receivedAt: isoTime('When the first report of it reached us'),
     matchedBy: z.enum(['reference', 'virtual_account', 'payment_code', 'sandbox', 'manual']).nullable(),
     reports: z
       .array(
@@ -27,7 +30,7 @@ export const paymentSchema = z
           provider: z.string(),
           providerTransactionId: z.string(),
           via: z.enum(['callback', 'reconciliation', 'sandbox']),
-          receivedAt: z.string(),
+          receivedAt: isoTime(),
         }),
       )
       .openapi({ description: 'Every distinct report of this transfer, first one first' }),

@@ -3,7 +3,6 @@ import { getOrder } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { listPayments, type PaymentFilter } from '../db/payments';
 import type { Env } from '../env';
-import { idempotency } from '../lib/idempotency';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
@@ -60,7 +59,6 @@ const assign = createRoute({
   summary: 'Assign an unmatched payment to an order',
   description:
     'The payment joins the order once, keeping its id (`matchedBy: "manual"`); `payment.received` and any order transition follow as for a payment matched at once. 409 when it already belongs to an order.',
-  middleware: [idempotency] as const,
   request: {
     params: z.object({ id: z.string() }),
     body: {

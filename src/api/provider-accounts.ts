@@ -5,13 +5,14 @@ import { deleteProviderAccount } from '../accounts/delete';
 import { accountToJson, providerAccountSchema } from '../accounts/serialize';
 import { updateProviderAccount } from '../accounts/update';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
-import { listAccounts, loadAccount, toAccount } from '../db/provider-accounts';
+import { listAccounts } from '../db/provider-accounts';
 import type { AppEnv } from '../env';
 import { idempotency } from '../lib/idempotency';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { type ProviderAccountInput, providerAccountBody, providerAccountPatchBody } from '../providers/registry';
+import { loadAccount, toAccount } from '../providers/stored-account';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];

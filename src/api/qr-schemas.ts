@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../lib/openapi';
 import { ACCOUNT_PATTERN, CONSUMER_DATA_PATTERN, MAX_AMOUNT, MCC_PATTERN, UNRESERVED_ID } from '../qr/vietqr-fields';
 
 // Request and response bodies of the QR routes (CONTRACT §7). Lengths after diacritic folding are
@@ -52,7 +53,7 @@ export const decodedQr = z
     valid: z.literal(true),
     initMethod: z.enum(['static', 'dynamic']),
     bin: z.string(),
-    bank: bankSchema.nullable().openapi({ description: 'null for a BIN this service does not know' }),
+    bank: orNull(bankSchema).openapi({ description: 'null for a BIN this service does not know' }),
     accountNumber: z.string(),
     service: z.enum(['account', 'card']),
     amount: z.number().int().optional(),

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { loadAccount } from '../db/provider-accounts';
 import { HttpError, notFound, unprocessable } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { requireTestMode, simulatePayment } from '../payments/simulate';
 import { sendSandboxCallback } from '../providers/inbound/sandbox-send';
 import { buildSandboxCallback, hookRoutes } from '../providers/registry';
+import { loadAccount } from '../providers/stored-account';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];

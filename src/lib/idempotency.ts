@@ -3,6 +3,13 @@ import { sha256Hex } from '../crypto/hmac';
 import type { AppEnv, Env } from '../env';
 import { conflict, unprocessable } from './problem';
 
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set once the Idempotency-Key of this request is handled, so a second use of the middleware is a no-op. */
+    idempotencyHandled: boolean;
+  }
+}
+
 /*
  * `Idempotency-Key` on merchant POSTs (CONTRACT §1), in the manner of Stripe:
  * - The key is claimed before the handler runs (a row with status NULL = in flight), so of any number of
@@ -55,9 +62,11 @@ async function claim(env: Env, merchantId: string, key: string, hash: string): P
       .bind(merchantId, key)
       .first<KeyRow>();
     if (!row) continue; // released by a failed first attempt: claim it ourselves
-    if (row.request_hash !== hash) throw conflict('This Idempotency-Key was already used with a different request');
+    if (row.request_hash !== hash)
+      throw conflict('This Idempotency-Key was already used with a different request', { code: 'idempotency_conflict' });
     if (row.status !== null) return { kind: 'replay', status: row.status, body: row.body ?? '' };
-    if (Date.now() + pause > deadline) throw conflict('A request with this Idempotency-Key is still in progress; retry later');
+    if (Date.now() + pause > deadline)
+      throw conflict('A request with this Idempotency-Key is still in progress; retry later', { code: 'idempotency_in_progress' });
     await sleep(pause);
   }
 }
@@ -86,8 +95,17 @@ function replay(answer: { status: number; body: string }): Response {
   return new Response(answer.body || null, { status: answer.status, headers });
 }
 
-/** Route middleware for merchant POSTs; runs after merchant auth (keys are per merchant). */
+/** Is this a merchant POST (CONTRACT §1: `Idempotency-Key` on any of them)? Admin and public QR routes are not. */
+export const isMerchantPost = (method: string, path: string) =>
+  method === 'POST' && path.startsWith('/v1/') && !path.startsWith('/v1/admin/') && !path.startsWith('/v1/qr/');
+
+/**
+ * Middleware for merchant POSTs; runs after merchant auth (keys are per merchant). Mounted once for all of
+ * them in app.ts; a route that still lists it itself gets it once, not twice (the second use is a no-op).
+ */
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('idempotencyHandled')) return next();
+  c.set('idempotencyHandled', true);
   const key = c.req.header('idempotency-key');
   if (key === undefined) return next();
   if (!KEY_PATTERN.test(key)) {

@@ -4,11 +4,21 @@ export interface FieldError {
   message: string;
 }
 
-export interface Problem {
+/**
+ * Members a problem carries besides the RFC's: `code` (machine-readable, stable; clients branch on it,
+ * never on `detail`) and, where one is meant, the id of the existing object (`orderId` on a duplicate reference).
+ */
+export interface ProblemExtensions {
+  code?: string;
+  orderId?: string;
+}
+
+export interface Problem extends ProblemExtensions {
   type: string;
   title: string;
   status: number;
   detail: string;
+  code: string;
   errors?: FieldError[];
 }
 
@@ -28,6 +38,32 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The code of a problem that names no more specific one: one per status. */
+export const DEFAULT_CODES: Record<number, string> = {
+  400: 'malformed_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  500: 'internal_error',
+  502: 'provider_error',
+  503: 'service_misconfigured',
+};
+
+/** The specific codes the API answers with, besides the defaults (documented in the OpenAPI Problem schema). */
+export const SPECIFIC_CODES = {
+  duplicate_reference: 'POST /v1/orders: an order with this reference exists; `orderId` names it',
+  idempotency_conflict: 'The Idempotency-Key was used with a different request',
+  idempotency_in_progress: 'A request with this Idempotency-Key is still running; retry later',
+  order_not_open: 'The order is already paid, expired or canceled',
+  live_mode: 'The sandbox is for test-mode merchants only',
+} as const;
+
 /** Thrown anywhere in request handling; the app's one error handler renders it. */
 export class HttpError extends Error {
   constructor(
@@ -35,19 +71,29 @@ export class HttpError extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    readonly extensions?: ProblemExtensions,
   ) {
     super(detail);
   }
 }
 
-export function problemBody(status: number, detail: string, errors?: FieldError[]): Problem {
+export function problemBody(status: number, detail: string, errors?: FieldError[], extensions: ProblemExtensions = {}): Problem {
   const title = TITLES[status] ?? 'Error';
   const type = `https://vietqr-router.dev/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
-  return errors?.length ? { type, title, status, detail, errors } : { type, title, status, detail };
+  const code = extensions.code ?? DEFAULT_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error');
+  const body: Problem = { type, title, status, detail, ...extensions, code };
+  if (errors?.length) body.errors = errors;
+  return body;
 }
 
-export function problemResponse(status: number, detail: string, errors?: FieldError[], headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify(problemBody(status, detail, errors)), {
+export function problemResponse(
+  status: number,
+  detail: string,
+  errors?: FieldError[],
+  headers?: Record<string, string>,
+  extensions?: ProblemExtensions,
+): Response {
+  return new Response(JSON.stringify(problemBody(status, detail, errors, extensions)), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
   });
@@ -55,7 +101,7 @@ export function problemResponse(status: number, detail: string, errors?: FieldEr
 
 export const badRequest = (detail: string) => new HttpError(400, detail);
 export const unauthorized = (detail = 'Missing or invalid credentials') => new HttpError(401, detail);
-export const forbidden = (detail: string) => new HttpError(403, detail);
+export const forbidden = (detail: string, extensions?: ProblemExtensions) => new HttpError(403, detail, undefined, undefined, extensions);
 export const notFound = (detail = 'Not found') => new HttpError(404, detail);
-export const conflict = (detail: string) => new HttpError(409, detail);
+export const conflict = (detail: string, extensions?: ProblemExtensions) => new HttpError(409, detail, undefined, undefined, extensions);
 export const unprocessable = (detail: string, errors?: FieldError[]) => new HttpError(422, detail, errors);

@@ -13,6 +13,6 @@ export async function cancelOrder(env: Env, merchantId: string, orderId: string,
   const row = await getOrder(env, merchantId, orderId);
   if (!row) throw notFound('No such order');
   const result = await ledgerStub(env, row.ledger).cancel(orderEntry(row, origin));
-  if (!('order' in result)) throw conflict(`The order is already ${result.status ?? row.status}`);
+  if (!('order' in result)) throw conflict(`The order is already ${result.status ?? row.status}`, { code: 'order_not_open' });
   return result.order as unknown as OrderJson;
 }

@@ -16,7 +16,8 @@ import { checkoutUrl } from './serialize';
 
 const CODE_ATTEMPTS = 5;
 
-const duplicateReference = (orderId: string) => conflict(`An order with this reference already exists: ${orderId}`);
+const duplicateReference = (orderId: string) =>
+  conflict(`An order with this reference already exists: ${orderId}`, { code: 'duplicate_reference', orderId });
 
 /**
  * Creates an order: the provider is asked for the QR first and the row is inserted last, so a provider

@@ -6,7 +6,7 @@ import { conflict, forbidden, notFound } from '../lib/problem';
 
 /** Sandbox money is for test merchants only: a live merchant gets 403 before anything is read. */
 export function requireTestMode(merchant: Merchant): void {
-  if (merchant.mode !== 'test') throw forbidden('The sandbox is for test-mode merchants only');
+  if (merchant.mode !== 'test') throw forbidden('The sandbox is for test-mode merchants only', { code: 'live_mode' });
 }
 
 /**

@@ -1,5 +1,5 @@
-import { readAccountState } from '../db/provider-accounts';
 import type { Env } from '../env';
+import { readAccountState } from './stored-account';
 import type { ProviderAccount, ProviderName } from './types';
 
 /**

@@ -1,11 +1,11 @@
 import { getOrder, type OrderRow } from '../db/orders';
-import { loadAccount } from '../db/provider-accounts';
 import type { Env } from '../env';
 import { submitReports } from '../ledger/submit';
 import type { Logger } from '../lib/log';
 import { liveProviderContext } from '../providers/outbound';
 import { getProvider } from '../providers/registry';
 import { reportSource } from '../providers/report-source';
+import { loadAccount } from '../providers/stored-account';
 
 const OPEN = new Set(['pending', 'partially_paid']);
 

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAccount } from '../../src/db/provider-accounts';
 import type { Env } from '../../src/env';
 import { sendSandboxCallback } from '../../src/providers/inbound/sandbox-send';
 import { buildSandboxCallback } from '../../src/providers/registry';
+import { loadAccount } from '../../src/providers/stored-account';
 import { BASE, worker } from '../helpers/app';
 import { drained, merchantWithHooks, nextTxId } from './hooks-fixture';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clearFaults, injectFault } from '../../src/lib/faults';
 import { call, cassoFeed, newMerchant } from '../helpers/app';
 import { cassoCallback } from '../helpers/casso';
-import { expireOrder, ledgerOfOrder, settled } from '../helpers/ledger';
+import { expireOrder, ledgerNamed, ledgerOfOrder, settled } from '../helpers/ledger';
 
 afterEach(() => clearFaults());
 
@@ -140,6 +140,7 @@ describe('exactly-once settlement in the ledger', () => {
     const { res } = await send({ amount: 10_000, content: order.paymentCode });
     expect(res.status).toBe(200);
     await settled(await ledgerOfOrder(order.id));
+    await settled(ledgerNamed(`${other.id}:${other.accountNumber}`));
     expect((await mine.api('GET', `/v1/orders/${order.id}`)).body.status).toBe('pending');
     expect((await other.api('GET', '/v1/payments?unmatched=true')).body.data).toHaveLength(1);
   });
@@ -170,6 +171,7 @@ describe('exactly-once settlement in the ledger', () => {
     });
     expect(sent.status).toBe(202);
     expect(sent.body.hookResponse).toEqual({ success: true });
+    await settled(await ledgerOfOrder(order.id));
     const [payment] = (await merchant.api('GET', `/v1/orders/${order.id}/payments`)).body.data;
     expect(payment).toMatchObject({ provider: 'casso', providerAccountId: casso.id, matchedBy: 'payment_code', amount: 25_000 });
     const direct = await merchant.api('POST', `/v1/sandbox/provider-accounts/${merchant.direct.id}/callback`, { amount: 1, content: 'x' });

@@ -1,5 +1,6 @@
 // Test merchants created through the real admin API, with a small client for the merchant API.
 import { exports } from 'cloudflare:workers';
+import { type DocumentChecker, documentChecker } from '../openapi/response-check';
 
 export const worker = (exports as unknown as { default: Fetcher }).default;
 export const BASE = 'https://router.test';
@@ -15,7 +16,14 @@ export interface ApiResponse<T = Json> {
   text: string;
 }
 
-/** One request; a JS value body is sent as JSON, a string as is. */
+// The app's own OpenAPI document, fetched once per test file: every response `call` receives must match it.
+let checker: Promise<DocumentChecker> | undefined;
+const openApi = () => {
+  checker ??= worker.fetch(`${BASE}/openapi.json`).then(async (res) => documentChecker(await res.json()));
+  return checker;
+};
+
+/** One request; a JS value body is sent as JSON, a string as is. The response must match /openapi.json (or it throws). */
 export async function call<T = Json>(
   method: string,
   path: string,
@@ -34,7 +42,10 @@ export async function call<T = Json>(
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {}
-  return { status: res.status, headers: res.headers, body: parsed as T, text } satisfies ApiResponse<T>;
+  const reply = { status: res.status, headers: res.headers, body: parsed as T, text } satisfies ApiResponse<T>;
+  const mismatches = (await openApi()).check(method, path, reply);
+  if (mismatches.length > 0) throw new Error(`response does not match /openapi.json:\n${mismatches.join('\n')}`);
+  return reply;
 }
 
 export const admin = (method: string, path: string, body?: unknown) => call(method, path, { token: ADMIN_TOKEN, body });
