@@ -41,7 +41,7 @@ for (const file of all) {
   const text = readFileSync(file, 'utf8');
   for (const match of text.matchAll(IMPORT)) {
     const target = resolveImport(file, match[1]);
-    if (!target || !target.startsWith(src)) continue;
+    if (!target?.startsWith(src)) continue;
     const a = folderOf(file);
     const b = folderOf(target);
     if (a === b) continue;

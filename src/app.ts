@@ -3,7 +3,6 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import admin from './api/admin';
 import { adminAuth, merchantAuth } from './api/auth';
-import bankhubLink from './api/bankhub-link';
 import dashboardLinks from './api/dashboard-links';
 import docs from './api/docs';
 import endpoints from './api/endpoints';
@@ -13,8 +12,7 @@ import { openApiDocument, registerDocumentParts } from './api/openapi-document';
 import orderQr from './api/order-qr';
 import orders from './api/orders';
 import payments from './api/payments';
-import providerAccounts from './api/provider-accounts';
-import { publicOrigin } from './api/public-origin';
+import providerAccounts, { createdAccount } from './api/provider-accounts';
 import qr from './api/qr';
 import qrPng from './api/qr-png';
 import qrSvg from './api/qr-svg';
@@ -22,14 +20,16 @@ import reconcile from './api/reconcile';
 import sandbox from './api/sandbox';
 import dashboard from './dashboard';
 import type { AppEnv } from './env';
-import hooks from './hooks';
+import { requireConfig } from './lib/config';
 import { idempotency, isMerchantPost } from './lib/idempotency';
 import { jsonBody } from './lib/json-body';
-import { HttpError, problemResponse } from './lib/problem';
+import { HttpError, problemResponse, unprocessable } from './lib/problem';
+import { publicOrigin } from './lib/public-origin';
 import { rateLimit } from './lib/rate-limit';
 import { requestId } from './lib/request-id';
-import { validationHook } from './lib/validation';
+import { fieldErrors, validationHook } from './lib/validation';
 import checkout from './pages/checkout';
+import { hookRoutes, providerAccountBody, providerApiRoutes } from './providers/registry';
 
 const apiLimit = rateLimit('api');
 const publicLimit = rateLimit('public');
@@ -39,6 +39,8 @@ export function createApp() {
 
   app.use('*', requestId);
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  // A missing or malformed SECRETS_KEY / ADMIN_TOKEN: every route is a 503 naming it (CONTRACT §1).
+  app.use('*', requireConfig);
   // Abuse limits come before anything that reads the body or the database.
   app.use('/v1/*', (c, next) => {
     if (c.req.path.startsWith('/v1/admin/')) return next();
@@ -62,7 +64,17 @@ export function createApp() {
   app.route('/', orderQr);
   app.route('/', admin);
   app.route('/', dashboardLinks);
-  app.route('/', bankhubLink);
+  // Provider-specific API routes (account linking flows) end in an account made by the accounts service.
+  app.route(
+    '/',
+    providerApiRoutes({
+      createAccount: (c, body) => {
+        const input = providerAccountBody.safeParse(body);
+        if (!input.success) throw unprocessable('The linked account is not usable', fieldErrors(input.error));
+        return createdAccount(c, input.data);
+      },
+    }),
+  );
   app.route('/', providerAccounts);
   app.route('/', orders);
   app.route('/', payments);
@@ -70,7 +82,8 @@ export function createApp() {
   app.route('/', endpoints);
   app.route('/', sandbox);
   app.route('/', reconcile);
-  app.route('/', hooks);
+  // Provider callbacks, /hooks/<provider>/<paId>/…: each provider's hook, listed by the registry.
+  app.route('/', hookRoutes);
   app.route('/', checkout);
   app.route('/', dashboard);
 

@@ -4,7 +4,6 @@ import { onSchedule } from './reconcile/scheduled';
 
 export { LedgerDO } from './ledger/ledger-do';
 export { MerchantDO } from './ledger/merchant-do';
-export { RateLimiter } from './lib/rate-limiter';
 export { ReconcileDO } from './reconcile/reconcile-do';
 
 export default {

@@ -2,17 +2,24 @@ import { seal } from '../crypto/secret-box';
 import { newId } from '../db/ids';
 import { insertAccount } from '../db/provider-accounts';
 import type { Env, Merchant } from '../env';
+import { assertBaseUrlAllowed } from '../providers/base-url';
 import { getProvider, type ProviderAccountInput } from '../providers/registry';
 import type { ProviderAccount } from '../providers/types';
 
 /**
- * Stores a validated provider account: the provider module splits public config from credentials,
- * credentials are sealed with the new row's id as associated data. Returns it as loaded later.
+ * Stores a validated provider account: its baseUrl must pass the outbound URL policy, the provider module
+ * splits public config from credentials, credentials are sealed with the new row's id as associated data.
+ * Returns it as loaded later, with any credential generated here (shown to the merchant once).
  */
-export async function createProviderAccount(env: Env, merchant: Merchant, input: ProviderAccountInput): Promise<ProviderAccount> {
+export async function createProviderAccount(
+  env: Env,
+  merchant: Merchant,
+  input: ProviderAccountInput,
+): Promise<{ account: ProviderAccount; generated?: Record<string, string> }> {
   const module = getProvider(input.provider);
   if (!module) throw new Error(`provider ${input.provider} is not registered`);
-  const { config, credentials } = module.split(input);
+  assertBaseUrlAllowed(env, input.baseUrl);
+  const { config, credentials, generated } = module.split(input);
   const account: ProviderAccount = {
     id: newId('pa'),
     merchantId: merchant.id,
@@ -26,5 +33,5 @@ export async function createProviderAccount(env: Env, merchant: Merchant, input:
     createdAt: new Date().toISOString(),
   };
   await insertAccount(env, { ...account, sealedCredentials: await seal(env.SECRETS_KEY, account.id, JSON.stringify(credentials)) });
-  return account;
+  return { account, generated };
 }

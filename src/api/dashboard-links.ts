@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createSignInLink } from '../db/dashboard-sessions';
 import { notFound } from '../lib/problem';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
-import { publicOrigin } from './public-origin';
 
 const app = createRouter();
 

@@ -1,5 +1,5 @@
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
-import { publicOrigin } from './public-origin';
 
 const app = createRouter();
 

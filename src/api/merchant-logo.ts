@@ -1,4 +1,4 @@
-import { checkEndpointUrl } from '../delivery/url-policy';
+import { checkEndpointUrl } from '../lib/url-policy';
 
 /** A logo shows at 40 px high: 32 KiB is plenty, and it is inlined in every checkout page. */
 export const LOGO_MAX_BYTES = 32 * 1024;

@@ -3,13 +3,13 @@ import { getOrder, listOrders } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { expiryGraceMs } from '../ledger/clock';
 import { notFound } from '../lib/problem';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { cancelOrder } from '../orders/cancel';
 import { createOrder } from '../orders/create';
 import { createOrderBody, orderSchema, orderStatus } from '../orders/schema';
 import { orderToJson } from '../orders/serialize';
 import { refreshOrder } from '../reconcile/refresh-order';
-import { publicOrigin } from './public-origin';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];

@@ -4,10 +4,10 @@ import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { listPayments, type PaymentFilter } from '../db/payments';
 import type { Env } from '../env';
 import { notFound } from '../lib/problem';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { assignPayment } from '../payments/assign';
 import { paymentFromRow, paymentSchema } from './payment-schema';
-import { publicOrigin } from './public-origin';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];

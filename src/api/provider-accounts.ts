@@ -1,19 +1,40 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { createProviderAccount } from '../accounts/create';
+import { deleteProviderAccount } from '../accounts/delete';
 import { accountToJson, providerAccountSchema } from '../accounts/serialize';
+import { updateProviderAccount } from '../accounts/update';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
-import { listAccounts, loadAccount, softDeleteAccount, toAccount } from '../db/provider-accounts';
+import { listAccounts } from '../db/provider-accounts';
+import type { AppEnv } from '../env';
 import { idempotency } from '../lib/idempotency';
 import { notFound } from '../lib/problem';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
-import { providerAccountBody } from '../providers/registry';
-import { publicOrigin } from './public-origin';
+import { type ProviderAccountInput, providerAccountBody, providerAccountPatchBody } from '../providers/registry';
+import { loadAccount, toAccount } from '../providers/stored-account';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Provider accounts'];
 const idParam = z.object({ id: z.string().openapi({ example: 'pa_…' }) });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const createdAccountSchema = providerAccountSchema
+  .extend({
+    generatedCredentials: z
+      .record(z.string(), z.string())
+      .optional()
+      .openapi({ description: 'Credentials made for the account (VietQR callbackPassword when left out): shown here only, once' }),
+  })
+  .openapi('CreatedProviderAccount');
+
+/** 201 with the account, and once only any credential made for it. Also the end of a provider's linking flow. */
+export async function createdAccount(c: Context<AppEnv>, input: ProviderAccountInput) {
+  const { account, generated } = await createProviderAccount(c.env, c.get('merchant'), input);
+  const body = accountToJson(account, publicOrigin(c.env, c.req.url));
+  return c.json(generated ? { ...body, generatedCredentials: generated } : body, 201);
+}
 
 const createAccountRoute = createRoute({
   method: 'post',
@@ -23,13 +44,10 @@ const createAccountRoute = createRoute({
   summary: 'Configure a provider account (credentials are write-only)',
   middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: providerAccountBody } } } },
-  responses: { 201: json(providerAccountSchema, 'The account, with the webhook URLs to register at the provider') },
+  responses: { 201: json(createdAccountSchema, 'The account, with the webhook URLs to register at the provider') },
 });
 
-app.openapi(createAccountRoute, async (c) => {
-  const account = await createProviderAccount(c.env, c.get('merchant'), c.req.valid('json'));
-  return c.json(accountToJson(account, publicOrigin(c.env, c.req.url)), 201);
-});
+app.openapi(createAccountRoute, (c) => createdAccount(c, c.req.valid('json')));
 
 const listAccountsRoute = createRoute({
   method: 'get',
@@ -71,18 +89,37 @@ app.openapi(getAccountRoute, async (c) => {
   return c.json(accountToJson(account, publicOrigin(c.env, c.req.url)), 200);
 });
 
+const patchAccountRoute = createRoute({
+  method: 'patch',
+  path: '/v1/provider-accounts/{id}',
+  tags,
+  security,
+  summary: 'Change a provider account: label, baseUrl, or rotate its credentials (the old ones stop working at once)',
+  request: { params: idParam, body: { required: true, content: { 'application/json': { schema: providerAccountPatchBody } } } },
+  responses: {
+    200: json(providerAccountSchema, 'The account as it now is'),
+    404: { description: 'No such live account of this merchant' },
+    422: { description: "A field this provider's accounts do not take, a callback secret under 16 characters, or a refused baseUrl" },
+  },
+});
+
+app.openapi(patchAccountRoute, async (c) => {
+  const account = await updateProviderAccount(c.env, c.get('merchant').id, c.req.valid('param').id, c.req.valid('json'));
+  return c.json(accountToJson(account, publicOrigin(c.env, c.req.url)), 200);
+});
+
 const deleteAccountRoute = createRoute({
   method: 'delete',
   path: '/v1/provider-accounts/{id}',
   tags,
   security,
-  summary: 'Delete a provider account (its orders keep their history)',
+  summary: 'Delete a provider account (its orders keep their history; its callback URLs answer 401 from now on)',
   request: { params: idParam },
   responses: { 204: { description: 'Deleted' } },
 });
 
 app.openapi(deleteAccountRoute, async (c) => {
-  if (!(await softDeleteAccount(c.env, c.get('merchant').id, c.req.valid('param').id))) throw notFound('No such provider account');
+  await deleteProviderAccount(c.env, c.get('merchant').id, c.req.valid('param').id);
   return c.body(null, 204);
 });
 

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { decodeCursor, pageQuery, pageSchema } from '../db/pagination';
 import { idempotency } from '../lib/idempotency';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { listReconciliationRuns, runSchema } from '../reconcile/runs';
 import { startReconciliation } from '../reconcile/start';
-import { publicOrigin } from './public-origin';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];

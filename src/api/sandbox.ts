@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { loadAccount } from '../db/provider-accounts';
-import hooks, { buildSandboxCallback } from '../hooks';
-import { sendSandboxCallback } from '../hooks/sandbox-send';
 import { HttpError, notFound, unprocessable } from '../lib/problem';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { requireTestMode, simulatePayment } from '../payments/simulate';
-import { publicOrigin } from './public-origin';
+import { sendSandboxCallback } from '../providers/inbound/sandbox-send';
+import { buildSandboxCallback, hookRoutes } from '../providers/registry';
+import { loadAccount } from '../providers/stored-account';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];
@@ -95,7 +95,7 @@ app.openapi(callback, async (c) => {
       { path: 'id', message: 'Provider sends no callbacks' },
     ]);
   const origin = new URL(c.req.url).origin;
-  const answer = await sendSandboxCallback(await built, origin, async (request) => hooks.fetch(request, c.env, c.executionCtx));
+  const answer = await sendSandboxCallback(await built, origin, async (request) => hookRoutes.fetch(request, c.env, c.executionCtx));
   const text = await answer.text();
   if (!answer.ok) throw new HttpError(502, `The ${account.provider} hook answered ${answer.status}: ${text.slice(0, 300)}`);
   let hookResponse: unknown = text;

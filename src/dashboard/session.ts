@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { publicOrigin } from '../api/public-origin';
 import { getSession } from '../db/dashboard-sessions';
+import { publicOrigin } from '../lib/public-origin';
 import type { DashEnv } from './context';
 import { dropCookie, readCookie, SESSION_COOKIE } from './cookies';
 import { CSRF_FIELD, crossSite, csrfMatches, csrfToken, field, formOf } from './csrf';

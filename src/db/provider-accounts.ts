@@ -1,6 +1,4 @@
-import { open } from '../crypto/secret-box';
 import type { Env } from '../env';
-import type { ProviderAccount, ProviderName } from '../providers/types';
 import { afterCursor, type Cursor } from './pagination';
 
 export interface ProviderAccountRow {
@@ -19,37 +17,15 @@ export interface ProviderAccountRow {
 
 const SELECT = `SELECT pa.*, m.mode FROM provider_accounts pa JOIN merchants m ON m.id = pa.merchant_id`;
 
-export async function toAccount(env: Env, row: ProviderAccountRow): Promise<ProviderAccount> {
-  return {
-    id: row.id,
-    merchantId: row.merchant_id,
-    provider: row.provider as ProviderName,
-    label: row.label,
-    createsQr: row.creates_qr === 1,
-    baseUrl: row.base_url,
-    mode: row.mode,
-    config: JSON.parse(row.config),
-    credentials: JSON.parse(await open(env.SECRETS_KEY, row.id, row.credentials)),
-    createdAt: row.created_at,
-  };
-}
-
-/**
- * A provider account with its credentials decrypted. Deleted accounts still load when
- * `includeDeleted` (late callbacks for their orders must still be recorded).
- */
-export async function loadAccount(env: Env, id: string, opts: { merchantId?: string; includeDeleted?: boolean } = {}) {
-  const row = await env.DB.prepare(`${SELECT} WHERE pa.id = ?`).bind(id).first<ProviderAccountRow>();
-  if (!row) return null;
-  if (opts.merchantId && row.merchant_id !== opts.merchantId) return null;
-  if (row.deleted_at && !opts.includeDeleted) return null;
-  return toAccount(env, row);
+/** One account's row by id (deleted or not), or null. */
+export async function accountRowById(env: Env, id: string): Promise<ProviderAccountRow | null> {
+  return (await env.DB.prepare(`${SELECT} WHERE pa.id = ?`).bind(id).first<ProviderAccountRow>()) ?? null;
 }
 
 export interface NewProviderAccount {
   id: string;
   merchantId: string;
-  provider: ProviderName;
+  provider: string;
   label: string | null;
   createsQr: boolean;
   baseUrl: string | null;
@@ -90,7 +66,38 @@ export async function listAccounts(env: Env, merchantId: string, cursor: Cursor 
   return results;
 }
 
-/** Soft delete: the row stays so the account's orders keep their history and late callbacks still verify. */
+export interface AccountChange {
+  label: string | null;
+  baseUrl: string | null;
+  config: Record<string, string>;
+  /** Already sealed (secret-box bound to the account id). */
+  sealedCredentials: string;
+}
+
+/**
+ * Replaces a live account's mutable fields, only if its credentials are still `expectedSealed` (what the
+ * caller read and merged into): of two concurrent PATCHes, the second is told to read again rather than
+ * silently undoing the first. False when the account is gone, deleted, another merchant's, or changed meanwhile.
+ */
+export async function updateAccount(env: Env, merchantId: string, id: string, expectedSealed: string, change: AccountChange) {
+  const result = await env.DB.prepare(
+    `UPDATE provider_accounts SET label = ?, base_url = ?, config = ?, credentials = ?
+      WHERE id = ? AND merchant_id = ? AND deleted_at IS NULL AND credentials = ?`,
+  )
+    .bind(change.label, change.baseUrl, JSON.stringify(change.config), change.sealedCredentials, id, merchantId, expectedSealed)
+    .run();
+  return result.meta.changes > 0;
+}
+
+/** A live account's row as stored (sealed credentials included), for a read-modify-write. */
+export async function accountRow(env: Env, merchantId: string, id: string): Promise<ProviderAccountRow | null> {
+  const row = await env.DB.prepare(`${SELECT} WHERE pa.id = ? AND pa.merchant_id = ? AND pa.deleted_at IS NULL`)
+    .bind(id, merchantId)
+    .first<ProviderAccountRow>();
+  return row ?? null;
+}
+
+/** Soft delete: the row stays so the account's orders keep their history; its callbacks are refused from then on. */
 export async function softDeleteAccount(env: Env, merchantId: string, id: string): Promise<boolean> {
   const result = await env.DB.prepare('UPDATE provider_accounts SET deleted_at = ? WHERE id = ? AND merchant_id = ? AND deleted_at IS NULL')
     .bind(new Date().toISOString(), id, merchantId)

@@ -1,11 +1,11 @@
 import type { EndpointRow } from '../db/endpoints';
 import { randomToken } from '../db/ids';
 import type { Env } from '../env';
+import { checkEndpointUrl } from '../lib/url-policy';
 import { signingSecrets } from './endpoint-secrets';
 import { ATTEMPT_TIMEOUT_MS } from './schedule';
 import { type SendResult, sendWebhook } from './send';
 import { signWebhook } from './sign';
-import { checkEndpointUrl } from './url-policy';
 
 export interface TestEventResult {
   /** The message as sent, so the merchant can compare it with what their handler logged. */

@@ -1,38 +1,59 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../crypto/hmac';
-import type { AppEnv, Env } from '../env';
+import type { AppEnv } from '../env';
 import { clientIpBucket } from './client-ip';
 import { HttpError } from './problem';
-import type { RateLimiter } from './rate-limiter';
 
-/** Bindings and settings of the abuse limits (wrangler.toml, .dev.vars); see the README's configuration table. */
+/**
+ * Abuse limits use the Workers Rate Limiting binding (wrangler.toml `[[ratelimits]]`): a counter per key
+ * kept by the runtime next to the Worker, no storage and no Durable Object on the request path. Its limit
+ * and period are fixed in wrangler.toml; `RATE_LIMITS=off` turns the API and public limits off (load tests).
+ */
 export interface RateLimitEnv {
-  RATE_LIMITER?: DurableObjectNamespace<RateLimiter>;
-  /** Requests per minute per API key on the merchant API (`/v1/*` but admin and `/v1/qr/*`). Default 6000 (100/s, as Stripe allows); `off` disables. */
-  RATE_LIMIT_API_PER_MINUTE?: string;
-  /** Requests per minute per client IP on the public routes (`/pay/*`, `/qr/*`, `/qr.svg`, `/v1/qr/*`). Default 6000; `off` disables. */
-  RATE_LIMIT_PUBLIC_PER_MINUTE?: string;
+  /** Requests per API key on the merchant API (`/v1/*` but admin and `/v1/qr/*`): 6000 a minute. */
+  API_RATE_LIMIT?: RateLimit;
+  /** Requests per client IP on the public routes (`/pay/*`, `/qr/*`, `/qr.svg`, `/qr.png`, `/v1/qr/*`): 6000 a minute. */
+  PUBLIC_RATE_LIMIT?: RateLimit;
+  /** Failed callback authentications per (client IP, provider account): see providers/inbound/auth-limit.ts. */
+  HOOK_AUTH_FAILURES?: RateLimit;
+  /** `off`: no API or public limits. */
+  RATE_LIMITS?: string;
 }
 
 export type RateLimitScope = 'api' | 'public';
 
+// The bindings' period (wrangler.toml). Refusals are remembered until the end of the current wall-clock
+// minute: miniflare's windows are aligned so; where the edge's are not, a client let through early is
+// refused again by its first request's binding call.
 const WINDOW_MS = 60_000;
-const DEFAULTS: Record<RateLimitScope, number> = { api: 6000, public: 6000 };
-const SETTING = { api: 'RATE_LIMIT_API_PER_MINUTE', public: 'RATE_LIMIT_PUBLIC_PER_MINUTE' } as const;
-const BEARER_KEY = /^Bearer\s+(sk_(?:test|live)_[A-Za-z0-9]+)\s*$/i;
+export const windowEndsIn = (now: number) => WINDOW_MS - (now % WINDOW_MS);
 
-// Subjects this isolate already saw refused, until their window ends: a flood is answered from memory,
-// without a Durable Object call per request.
-const refusedUntil = new Map<string, number>();
-const REFUSED_LIMIT = 10_000;
+// Keys this isolate has seen refused, until their window ends: a flood is answered from memory, without
+// even a binding call per request.
+const blockedUntil = new Map<string, number>();
+const MEMO_MAX = 10_000;
 
-/** The configured limit, or null when limiting is off. A value that is not a positive integer keeps the default. */
-export function limitFor(env: RateLimitEnv, scope: RateLimitScope): number | null {
-  const raw = env[SETTING[scope]]?.trim().toLowerCase();
-  if (raw === 'off' || raw === '0') return null;
-  const value = raw ? Number(raw) : Number.NaN;
-  return Number.isSafeInteger(value) && value > 0 ? value : DEFAULTS[scope];
+/** Milliseconds left on a remembered refusal of `key`, or 0. */
+export function blockedFor(key: string, now: number): number {
+  const until = blockedUntil.get(key);
+  if (until === undefined) return 0;
+  if (until > now) return until - now;
+  blockedUntil.delete(key);
+  return 0;
 }
+
+/** Remembers `key` as refused until the current window ends; returns how long that is. */
+export function block(key: string, now: number): number {
+  if (blockedUntil.size >= MEMO_MAX) blockedUntil.clear();
+  const left = windowEndsIn(now);
+  blockedUntil.set(key, now + left);
+  return left;
+}
+
+/** Whole seconds for `Retry-After`, at least 1. */
+export const retryAfterSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+const BEARER_KEY = /^Bearer\s+(sk_(?:test|live)_[A-Za-z0-9]+)\s*$/i;
 
 /** Who a request is counted against: the API key (by its hash) or the client address; null when unknown. */
 async function subjectOf(c: Context<AppEnv>, scope: RateLimitScope): Promise<string | null> {
@@ -45,40 +66,36 @@ async function subjectOf(c: Context<AppEnv>, scope: RateLimitScope): Promise<str
   return key ? `key:${await sha256Hex(key)}` : null;
 }
 
-function tooMany(scope: RateLimitScope, limit: number, resetInMs: number): HttpError {
-  const seconds = Math.max(1, Math.ceil(resetInMs / 1000));
+function tooMany(scope: RateLimitScope, ms: number): HttpError {
+  const seconds = retryAfterSeconds(ms);
   const who = scope === 'api' ? 'this API key' : 'this address';
-  return new HttpError(429, `More than ${limit} requests per minute from ${who}; retry in ${seconds} s`, undefined, {
-    'retry-after': String(seconds),
-  });
+  return new HttpError(429, `Too many requests from ${who}; retry in ${seconds} s`, undefined, { 'retry-after': String(seconds) });
 }
 
-/** 429 problem+json with `Retry-After` once a subject exceeds its per-minute limit. Fails open if the limiter is unreachable. */
+/** 429 problem+json with `Retry-After` once a subject exceeds its limit. Fails open if the binding errs. */
 export function rateLimit(scope: RateLimitScope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const env = c.env as Env & RateLimitEnv;
-    const limit = limitFor(env, scope);
-    const subject = limit === null || !env.RATE_LIMITER ? null : await subjectOf(c, scope);
-    if (limit === null || subject === null || !env.RATE_LIMITER) return next();
+    const binding = scope === 'api' ? c.env.API_RATE_LIMIT : c.env.PUBLIC_RATE_LIMIT;
+    if (!binding || c.env.RATE_LIMITS?.trim().toLowerCase() === 'off') return next();
+    const subject = await subjectOf(c, scope);
+    if (subject === null) return next();
 
     const now = Date.now();
-    const memo = `${limit}|${subject}`;
-    const until = refusedUntil.get(memo);
-    if (until !== undefined && until > now) throw tooMany(scope, limit, until - now);
-
-    let decision: Awaited<ReturnType<RateLimiter['hit']>>;
+    const memo = `${scope}|${subject}`;
+    const left = blockedFor(memo, now);
+    if (left > 0) throw tooMany(scope, left);
+    let allowed: boolean;
     try {
-      decision = await env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(subject)).hit(limit, WINDOW_MS);
+      allowed = (await binding.limit({ key: subject })).success;
     } catch (error) {
       // Abuse limits must not become an outage of their own.
       c.get('log').warn('rate limiter unavailable; request let through', { scope, error: String(error) });
       return next();
     }
-    if (!decision.allowed) {
-      if (refusedUntil.size >= REFUSED_LIMIT) refusedUntil.clear();
-      refusedUntil.set(memo, now + decision.resetInMs);
-      c.get('log').warn('rate limit exceeded', { scope, limit, retryInMs: decision.resetInMs });
-      throw tooMany(scope, limit, decision.resetInMs);
+    if (!allowed) {
+      const ms = block(memo, now);
+      c.get('log').warn('rate limit exceeded', { scope, retryInMs: ms });
+      throw tooMany(scope, ms);
     }
     return next();
   };

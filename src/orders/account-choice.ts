@@ -1,6 +1,7 @@
-import { loadAccount, qrAccountIds } from '../db/provider-accounts';
+import { qrAccountIds } from '../db/provider-accounts';
 import type { Env } from '../env';
 import { unprocessable } from '../lib/problem';
+import { liveAccount } from '../providers/account-cache';
 import { getProvider } from '../providers/registry';
 import type { ProviderAccount, ProviderModule } from '../providers/types';
 
@@ -15,7 +16,7 @@ export async function chooseAccount(env: Env, merchantId: string, providerAccoun
     if (candidates.length > 1) throw invalid('Several provider accounts create QR codes: say which one with providerAccountId');
     id = candidates[0];
   }
-  const account = id === undefined ? null : await loadAccount(env, id, { merchantId });
+  const account = id === undefined ? null : await liveAccount(env, id, { merchantId });
   if (!account) throw invalid('No such provider account');
   return { account, createQr: qrCreator(account) };
 }

@@ -6,7 +6,8 @@ import { orderEntry } from '../ledger/order-entry';
 import { registerInLedger } from '../ledger/register';
 import { conflict } from '../lib/problem';
 import { ProviderError } from '../providers/errors';
-import type { ProviderAccount, ProviderContext, ProviderQr } from '../providers/types';
+import { liveProviderContext } from '../providers/outbound';
+import type { ProviderAccount, ProviderQr } from '../providers/types';
 import { bankByBin } from '../qr/banks';
 import { chooseAccount } from './account-choice';
 import { newPaymentCode } from './payment-code';
@@ -26,7 +27,7 @@ const duplicateReference = (orderId: string) =>
  */
 export async function createOrder(env: Env, merchant: Merchant, input: CreateOrderInput, origin: string): Promise<OrderJson> {
   const { account, createQr } = await chooseAccount(env, merchant.id, input.providerAccountId);
-  const ctx: ProviderContext = { fetch: (request, init) => fetch(request, init), now: () => new Date() };
+  const ctx = liveProviderContext(env);
 
   for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
     const id = newId('ord');

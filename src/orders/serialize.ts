@@ -6,7 +6,7 @@ export const checkoutUrl = (origin: string, orderId: string) => `${origin}/pay/$
 export const qrSvgUrl = (origin: string, orderId: string) => `${origin}/qr/${orderId}.svg`;
 
 /**
- * A D1 order row as the public Order JSON; `origin` is where our URLs live (see api/public-origin). With a
+ * A D1 order row as the public Order JSON; `origin` is where our URLs live (see lib/public-origin). With a
  * clock, the status is the one every read shows (an open order past expiry and grace reads expired).
  */
 export function orderToJson(row: OrderRow, origin: string, clock?: { nowMs: number; graceMs: number }): OrderJson {

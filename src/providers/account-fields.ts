@@ -1,11 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { resolveBank } from '../qr/banks';
-import type { ReceivingAccount } from './types';
+import type { ProviderAccount, ReceivingAccount } from './types';
 
 // Field schemas shared by the providers' account bodies (CONTRACT §3).
 
 /** A secret or identifier issued by a provider: opaque text. */
 export const credential = () => z.string().min(1).max(500);
+
+/**
+ * A secret that authenticates callbacks to us (each provider's module says which of its fields are):
+ * at least 16 characters (CONTRACT §3), since whoever guesses it can pay orders.
+ */
+export const callbackSecret = () =>
+  z.string().min(16, 'Expected at least 16 characters: this secret authenticates callbacks to us').max(500);
 
 /** A receiving account number as banks print it (EMV allows 19 characters). */
 export const accountNumber = () =>
@@ -44,4 +51,21 @@ export function receivingAccount(
   const resolved = bankText ? resolveBank(bankText) : null;
   if (!resolved || !number) return null;
   return { bin: resolved.bin, shortName: resolved.shortName, accountNumber: number, accountName: name || null };
+}
+
+/**
+ * A validated PATCH applied to an account's stored fields: each given field replaces its old value, in
+ * config when it is one of `configKeys` (public identifiers such as a client id), else in credentials.
+ */
+export function patchFields(
+  account: ProviderAccount,
+  input: Record<string, string | undefined>,
+  configKeys: readonly string[] = [],
+): { config: Record<string, string>; credentials: Record<string, string> } {
+  const config = { ...account.config };
+  const credentials = { ...account.credentials };
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined) (configKeys.includes(key) ? config : credentials)[key] = value;
+  }
+  return { config, credentials };
 }

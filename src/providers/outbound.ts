@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { log } from '../lib/log';
+import { checkEndpointUrl } from '../lib/url-policy';
 import { ProviderError } from './errors';
 import { redact } from './redact';
 import type { ProviderContext } from './types';
@@ -33,18 +34,36 @@ export interface ProviderRequest {
 /** Reads the provider's own error code and message out of an answer, or null when the answer is a success. */
 export type ErrorReader = (status: number, body: unknown) => { code: string; message: string } | null;
 
-/** The real clock and fetch; `fetch` is looked up per call so tests that spy on it see every request. */
-export const liveProviderContext = (): ProviderContext => ({
+/**
+ * The real clock and fetch, under the environment's outbound URL policy; `fetch` is looked up per call so
+ * tests that spy on it see every request.
+ */
+export const liveProviderContext = (env: { ALLOW_PRIVATE_ENDPOINTS?: string }): ProviderContext => ({
   fetch: (input, init) => fetch(input, init),
   now: () => new Date(),
+  allowPrivateUrls: env.ALLOW_PRIVATE_ENDPOINTS === 'true',
 });
 
+/** How much of a provider's own error code and message reaches our caller: enough to act on, never a page. */
+const MAX_CODE = 40;
+const MAX_MESSAGE = 200;
+const clip = (text: string, max: number) => {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
 /**
- * Sends one request and returns the parsed JSON answer. Every failure (network, timeout, HTTP error,
- * error code in a 200 body, non-JSON answer) becomes a ProviderError, i.e. a 502 naming the provider's words.
+ * Sends one request and returns the parsed JSON answer. Every failure (a URL the outbound policy refuses,
+ * network, timeout, HTTP error, error code in a 200 body, non-JSON answer) becomes a ProviderError, i.e. a
+ * 502 naming at most the provider's own error code and message, truncated: an answer in no format of the
+ * provider's is described by its status alone, so nothing an unexpected server says reaches the caller.
  */
 export async function callProvider(ctx: ProviderContext, request: ProviderRequest, readError: ErrorReader): Promise<unknown> {
   const { provider, op, url, method = 'POST', headers = {}, body } = request;
+  // At send time too: an account stored before the policy, or under ALLOW_PRIVATE_ENDPOINTS since turned off.
+  const allowed = checkEndpointUrl(url, ctx.allowPrivateUrls === true);
+  if (!allowed.ok) throw new ProviderError(provider, 'URL_REFUSED', `the provider URL ${allowed.reason}`);
   const started = Date.now();
   let status: number;
   let text: string;
@@ -66,16 +85,11 @@ export async function callProvider(ctx: ProviderContext, request: ProviderReques
   const json = parseJson(text);
   logCall(status < 400 ? 'info' : 'warn', request, { status, durationMs: Date.now() - started, response: json ?? snippet(text) });
   const refusal = json === undefined ? null : readError(status, json);
-  if (status < 200 || status >= 300) {
-    throw new ProviderRejection(
-      provider,
-      refusal?.code ?? `HTTP_${status}`,
-      refusal?.message ?? (snippet(text) || `HTTP ${status}`),
-      status,
-    );
-  }
-  if (refusal) throw new ProviderRejection(provider, refusal.code, refusal.message, status);
-  if (json === undefined) throw new ProviderError(provider, 'BAD_RESPONSE', `${op} answer is not JSON: ${snippet(text)}`);
+  const code = refusal ? clip(refusal.code, MAX_CODE) || `HTTP_${status}` : `HTTP_${status}`;
+  const message = refusal ? clip(refusal.message, MAX_MESSAGE) || code : `HTTP ${status}`;
+  if (status < 200 || status >= 300) throw new ProviderRejection(provider, code, message, status);
+  if (refusal) throw new ProviderRejection(provider, code, message, status);
+  if (json === undefined) throw new ProviderError(provider, 'BAD_RESPONSE', `${op} answer is not JSON`);
   return json;
 }
 
@@ -93,7 +107,11 @@ function transportError(provider: string, error: unknown): ProviderError {
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new ProviderError(provider, 'TIMEOUT', `no answer within ${PROVIDER_TIMEOUT_MS / 1000} s`);
   }
-  return new ProviderError(provider, 'NETWORK', `request failed: ${error instanceof Error ? error.message : String(error)}`);
+  return new ProviderError(
+    provider,
+    'NETWORK',
+    `request failed: ${clip(error instanceof Error ? error.message : String(error), MAX_MESSAGE)}`,
+  );
 }
 
 function parseJson(text: string): unknown {

@@ -1,9 +1,9 @@
 import { getOrder, type OrderRow } from '../db/orders';
-import { loadAccount } from '../db/provider-accounts';
 import type { Env } from '../env';
 import type { Logger } from '../lib/log';
 import { liveProviderContext } from '../providers/outbound';
 import { getProvider } from '../providers/registry';
+import { loadAccount } from '../providers/stored-account';
 import { checkOrder } from './check-order';
 
 const OPEN = new Set(['pending', 'partially_paid']);
@@ -20,7 +20,7 @@ export async function refreshOrder(env: Env, row: OrderRow, origin: string, logg
   const account = await loadAccount(env, row.provider_account_id, { merchantId: row.merchant_id, includeDeleted: true });
   const status = account ? getProvider(account.provider)?.status : undefined;
   if (!account || !status) return row;
-  const { found, outcomes } = await checkOrder(env, account, status, row, liveProviderContext(), origin);
+  const { found, outcomes } = await checkOrder(env, account, status, row, liveProviderContext(env), origin);
   if (found.length === 0) return row;
   logger.info('order reconciled with its provider', {
     orderId: row.id,

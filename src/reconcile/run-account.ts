@@ -1,9 +1,9 @@
-import { loadAccount } from '../db/provider-accounts';
 import { finishRun, type RunTrigger, setNextDue } from '../db/reconciliation';
 import type { Env } from '../env';
 import { expiryGraceMs } from '../ledger/clock';
 import { log } from '../lib/log';
 import { ProviderError } from '../providers/errors';
+import { loadAccount } from '../providers/stored-account';
 import { BackOff, describeError } from './backoff';
 import { missingCredential, pullMode } from './capability';
 import { MAX_ERROR_LENGTH } from './limits';

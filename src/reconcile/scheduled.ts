@@ -1,8 +1,8 @@
-import { toAccount } from '../db/provider-accounts';
 import { claimDue, dueAccounts, pruneRuns } from '../db/reconciliation';
 import type { Env } from '../env';
 import { log } from '../lib/log';
 import { providerNames } from '../providers/registry';
+import { toAccount } from '../providers/stored-account';
 import { intervalOf, missingCredential, pullingProviders, pullMode } from './capability';
 import { sweepOverdueOrders } from './expiry-sweep';
 import {

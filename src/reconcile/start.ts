@@ -1,6 +1,6 @@
-import { loadAccount } from '../db/provider-accounts';
 import type { Env, Merchant } from '../env';
 import { notFound, unprocessable } from '../lib/problem';
+import { loadAccount } from '../providers/stored-account';
 import { missingCredential, pullMode } from './capability';
 import { type RunJson, runToJson } from './runs';
 

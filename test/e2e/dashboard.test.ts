@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from './api';
@@ -12,10 +11,6 @@ import { type DevServer, startDevServer } from './dev-server';
 
 const RESULTS = 'test-results/dashboard';
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
-// The steps backed by services other helpers are building run once src/dashboard/pending-services.ts
-// (a placeholder that throws) has been replaced at merge.
-const placeholder = readFileSync(join(import.meta.dirname, '../../src/dashboard/pending-services.ts'), 'utf8');
-const wired = !placeholder.includes('export const PLACEHOLDER');
 
 let server: DevServer;
 let browser: Browser;

@@ -159,6 +159,14 @@ export function fuzzRoutes(ctx: FuzzContext): FuzzRoute[] {
       prepare: api('/v1/provider-accounts'),
     },
     {
+      // On the payOS account, whose hook the fuzz has done with by then (a hostile PATCH may rotate its checksumKey).
+      name: 'PATCH /v1/provider-accounts/{id}',
+      method: 'PATCH',
+      answer: 'problem',
+      inputs: hostileBody(ACCOUNT_FIELDS),
+      prepare: api(`/v1/provider-accounts/${ctx.accounts.payos.id}`),
+    },
+    {
       name: 'POST /v1/qr/encode',
       method: 'POST',
       answer: 'problem',

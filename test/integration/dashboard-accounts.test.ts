@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import * as services from '../../src/dashboard/pending-services';
 import { providerNames } from '../../src/providers/registry';
 import { cassoCallback } from '../helpers/casso';
 import { dashboardMerchant, formsOf, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
 import { call } from './merchant-fixture';
 
-const wired = !('PLACEHOLDER' in services);
 const CHECKSUM = 'casso-checksum-key-0123456789';
 
 /** The names and input types of a page's form fields, e.g. {checksumKey: 'password'}. */
@@ -143,7 +141,7 @@ describe('dashboard provider accounts', () => {
     ).toBe(true);
   });
 
-  it.runIf(wired)('rotate: the new checksum key verifies callbacks at once, the old one no longer does', async () => {
+  it('rotate: the new checksum key verifies callbacks at once, the old one no longer does', async () => {
     const { browser } = await dashboardMerchant();
     const created = await createCasso(browser);
     const id = created.location!.split('/').at(-1)!.split('?')[0]!;
@@ -156,7 +154,7 @@ describe('dashboard provider accounts', () => {
     expect((await call('POST', `/hooks/casso/${id}`, { body: newSigned.body, headers: newSigned.headers })).status).toBe(200);
   });
 
-  it.runIf(wired)('reconcile now: a Casso account without its API key is refused naming the field; runs are listed', async () => {
+  it('reconcile now: a Casso account without its API key is refused naming the field; runs are listed', async () => {
     const { browser } = await dashboardMerchant();
     const created = await createCasso(browser);
     const page = await browser.get(created.location!);

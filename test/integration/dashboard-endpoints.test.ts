@@ -1,12 +1,9 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Env } from '../../src/env';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://merchant.example/hooks';
 
 afterEach(() => vi.restoreAllMocks());

@@ -19,7 +19,7 @@ function expectSecureHeaders(label: string, headers: Headers) {
 }
 
 const limitedApp = createApp();
-const limited = { ...(env as unknown as Env), RATE_LIMIT_PUBLIC_PER_MINUTE: '1' };
+const limited = { ...(env as unknown as Env), PUBLIC_RATE_LIMIT: (env as unknown as { TEST_RATE_LIMIT_1: RateLimit }).TEST_RATE_LIMIT_1 };
 
 describe('security headers on every kind of response', () => {
   it('HTML, JSON, SVG (fresh, cached, 304), problems, provider replies and 429s', async () => {
@@ -78,5 +78,12 @@ describe('security headers on every kind of response', () => {
         expectSecureHeaders('429 problem', res.headers);
       }
     }
+
+    const misconfigured = { ...(env as unknown as Env), SECRETS_KEY: '' };
+    const ctx = createExecutionContext();
+    const unavailable = await limitedApp.fetch(new Request(`${BASE}/healthz`), misconfigured, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(unavailable.status).toBe(503);
+    expectSecureHeaders('503 problem', unavailable.headers);
   });
 });

@@ -55,7 +55,10 @@ describe('structured logs', () => {
     });
     expect(hook.headers.get('x-request-id')).toBe('req-obs-1');
     const app = createApp();
-    const limited = { ...(env as unknown as Env), RATE_LIMIT_PUBLIC_PER_MINUTE: '1' };
+    const limited = {
+      ...(env as unknown as Env),
+      PUBLIC_RATE_LIMIT: (env as unknown as { TEST_RATE_LIMIT_1: RateLimit }).TEST_RATE_LIMIT_1,
+    };
     for (const id of ['req-obs-2', 'req-obs-3']) {
       const ctx = createExecutionContext();
       const res = await app.fetch(

@@ -1,7 +1,5 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Env } from '../../src/env';
 import { ADMIN_TOKEN, BASE, worker } from '../helpers/app';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
@@ -13,7 +11,6 @@ import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
  * out, and never in a log; full account numbers never in a log.
  */
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://merchant.example/secrets-hook';
 const hex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 

@@ -4,12 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import type { Env } from '../../src/env';
 import { BASE } from '../helpers/app';
-import { merchantWithHooks, nextTxId, type Signed } from './hooks-fixture';
+import { drained, merchantWithHooks, nextTxId, type Signed } from './hooks-fixture';
 
 /*
- * A provider account never changes once created, so the hooks keep the accounts they have read: a
- * provider's stream of callbacks costs one account lookup, not one per callback. Counted here with a
- * D1 binding that notes every statement reading provider_accounts.
+ * The hooks keep the accounts they have read: a provider's stream of callbacks costs one account lookup,
+ * not one per callback. PATCH and DELETE drop the cached copy, so rotation and revocation hold at once.
+ * Counted here with a D1 binding that notes every statement reading provider_accounts.
  */
 
 const app = createApp();
@@ -36,7 +36,9 @@ async function deliver(signed: Signed) {
     ctx,
   );
   await waitOnExecutionContext(ctx);
-  return { status: res.status, accountReads: accountReads - before };
+  const reads = accountReads - before;
+  await drained(signed.path.split('/')[3] ?? '');
+  return { status: res.status, accountReads: reads };
 }
 
 let hooks: Awaited<ReturnType<typeof merchantWithHooks>>;
@@ -45,17 +47,23 @@ beforeAll(async () => {
 });
 
 describe('callback accounts', () => {
-  it('are read once, then served from memory, deleted or not', async () => {
+  it('are read once, then served from memory', async () => {
     const order = await hooks.merchant.order();
     const first = await deliver(await hooks.sign.casso({ id: nextTxId(), amount: 10_000, content: order.paymentCode }));
     expect(first).toEqual({ status: 200, accountReads: 1 });
     const second = await deliver(await hooks.sign.casso({ id: nextTxId(), amount: 10_000, content: order.paymentCode }));
     expect(second).toEqual({ status: 200, accountReads: 0 });
+  });
 
-    // Deleting the account does not stop its callbacks (late payments are recorded), cached or not.
-    expect((await hooks.merchant.api('DELETE', `/v1/provider-accounts/${hooks.accounts.casso.id}`)).status).toBe(204);
-    const late = await deliver(await hooks.sign.casso({ id: nextTxId(), amount: 10_000, content: order.paymentCode }));
-    expect(late.status).toBe(200);
+  it('a deleted account is 401 at once, though its live copy was cached, and stays 401 from memory', async () => {
+    const order = await hooks.merchant.order();
+    expect((await deliver(await hooks.sign.sepayHmac({ id: nextTxId(), amount: 10_000, content: order.paymentCode }))).status).toBe(200);
+    expect((await hooks.merchant.api('DELETE', `/v1/provider-accounts/${hooks.accounts.sepay.id}`)).status).toBe(204);
+    const late = await deliver(await hooks.sign.sepayHmac({ id: nextTxId(), amount: 10_000, content: order.paymentCode }));
+    expect(late).toEqual({ status: 401, accountReads: 1 });
+    const again = await deliver(hooks.sign.sepayApikey({ id: nextTxId(), amount: 10_000, content: order.paymentCode }));
+    expect(again).toEqual({ status: 401, accountReads: 0 });
+    expect((await hooks.merchant.api('GET', `/v1/orders/${order.id}`)).body.amountPaid).toBe(10_000);
   });
 
   it('unknown or wrong-provider ids are not remembered: each costs its lookup and is 404', async () => {
@@ -63,7 +71,7 @@ describe('callback accounts', () => {
     const unknown = { ...signed, path: '/hooks/casso/pa_unknown0000000000000000' };
     expect(await deliver(unknown)).toEqual({ status: 404, accountReads: 1 });
     expect(await deliver(unknown)).toEqual({ status: 404, accountReads: 1 });
-    const wrongProvider = { ...signed, path: `/hooks/casso/${hooks.accounts.sepay.id}` };
+    const wrongProvider = { ...signed, path: `/hooks/casso/${hooks.accounts.tingee.id}` };
     expect((await deliver(wrongProvider)).status).toBe(404);
   });
 });

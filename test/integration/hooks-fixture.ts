@@ -3,6 +3,7 @@
 import { env } from 'cloudflare:workers';
 import type { Env } from '../../src/env';
 import { call, newMerchant } from '../helpers/app';
+import { ledgerNamed, settled } from '../helpers/ledger';
 import { cassoHeader, payosText, refHmacHex, vnCompact, vnDateTime } from '../unit/providers/inbound-reference';
 
 export interface Signed {
@@ -29,16 +30,29 @@ let counter = Math.floor(Math.random() * 1e6);
 /** A fresh numeric provider transaction id. */
 export const nextTxId = () => String(++counter);
 
-/** Sends a signed callback, optionally with a different body or headers (a header set to null is removed). */
-export function send(signed: Signed, overrides: { body?: string; headers?: Record<string, string | null> } = {}) {
+// The ledger every fixture account's reports land in (they all name the merchant's account number): after a
+// callback is acknowledged, the ledger projects to D1 in the background, so a test waits for it before reading D1.
+const ledgerOfAccount = new Map<string, string>();
+
+/** Waits until the ledger that `accountId`'s callbacks reach has finished its after-commit work (D1 projection). */
+export async function drained(accountId: string): Promise<void> {
+  const ledger = ledgerOfAccount.get(accountId);
+  if (ledger) await settled(ledgerNamed(ledger));
+}
+
+/** Sends a signed callback, optionally with a different body or headers (a header set to null is removed); waits for its ledger. */
+export async function send(signed: Signed, overrides: { body?: string; headers?: Record<string, string | null> } = {}) {
   const headers = Object.fromEntries(
     Object.entries({ ...signed.headers, ...overrides.headers }).filter((entry): entry is [string, string] => entry[1] !== null),
   );
-  return call('POST', signed.path, { body: overrides.body ?? signed.body, headers });
+  const res = await call('POST', signed.path, { body: overrides.body ?? signed.body, headers });
+  await drained(signed.path.split('/')[3] ?? '');
+  return res;
 }
 
-/** Payments stored in D1 for a provider account. */
+/** Payments stored in D1 for a provider account, once its ledger has projected. */
 export async function paymentsOf(accountId: string): Promise<number> {
+  await drained(accountId);
   const row = await (env as unknown as Env).DB.prepare('SELECT COUNT(*) AS n FROM payments WHERE provider_account_id = ?')
     .bind(accountId)
     .first<{ n: number }>();
@@ -75,6 +89,8 @@ export async function merchantWithHooks() {
     bankhub: await create('bankhub'),
     vietqr: await create('vietqr'),
   };
+  for (const account of [merchant.direct, ...Object.values(accounts)])
+    ledgerOfAccount.set(account.id, `${merchant.id}:${merchant.accountNumber}`);
   const urlToken = accounts.bankhub.webhookUrls.transactions?.split('/').pop() ?? '';
   const id = (p: keyof typeof accounts) => accounts[p].id;
 

@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAccount } from '../../src/db/provider-accounts';
 import type { Env } from '../../src/env';
-import { buildSandboxCallback } from '../../src/hooks';
-import { sendSandboxCallback } from '../../src/hooks/sandbox-send';
+import { sendSandboxCallback } from '../../src/providers/inbound/sandbox-send';
+import { buildSandboxCallback } from '../../src/providers/registry';
+import { loadAccount } from '../../src/providers/stored-account';
 import { BASE, worker } from '../helpers/app';
-import { merchantWithHooks, nextTxId } from './hooks-fixture';
+import { drained, merchantWithHooks, nextTxId } from './hooks-fixture';
 
 // The sandbox's callbacks are built from stored credentials alone and must pass the real hooks.
 let hooks: Awaited<ReturnType<typeof merchantWithHooks>>;
@@ -30,6 +30,7 @@ describe('sandbox provider callbacks', () => {
     if (!callback) throw new Error('no sandbox callback');
     const res = await sendSandboxCallback(callback, BASE, (request) => worker.fetch(request));
     expect(res.status, await res.clone().text()).toBe(200);
+    await drained(account.id);
     const payments = (await hooks.merchant.api('GET', `/v1/orders/${order.id}/payments`)).body.data;
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ provider, providerAccountId: account.id, amount: 15_000, matchedBy: 'payment_code' });
@@ -38,7 +39,7 @@ describe('sandbox provider callbacks', () => {
   it('sepay without a webhook secret is sent with its Apikey', async () => {
     const sepay = await hooks.merchant.account({
       provider: 'sepay',
-      apiKey: 'only-an-api-key',
+      apiKey: 'only-an-api-key-0123456789',
       bank: '970436',
       accountNumber: '123456789',
       accountName: 'SHOP',
@@ -46,7 +47,7 @@ describe('sandbox provider callbacks', () => {
     const account = await loadAccount(testEnv, sepay.id);
     if (!account) throw new Error('account not found');
     const callback = await buildSandboxCallback(account, { amount: 1_000, content: 'no order', providerTransactionId: nextTxId() });
-    expect(callback?.headers.authorization).toBe('Apikey only-an-api-key');
+    expect(callback?.headers.authorization).toBe('Apikey only-an-api-key-0123456789');
     const res = await sendSandboxCallback(callback!, BASE, (request) => worker.fetch(request));
     expect(res.status).toBe(200);
   });

@@ -4,7 +4,7 @@ import { type DocumentChecker, documentChecker } from '../openapi/response-check
 
 export const worker = (exports as unknown as { default: Fetcher }).default;
 export const BASE = 'https://router.test';
-export const ADMIN_TOKEN = 'test-admin-token';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123';
 
 // Response bodies are whatever JSON the API sent.
 export type Json = any;

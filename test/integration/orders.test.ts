@@ -70,7 +70,7 @@ describe('POST /v1/orders', () => {
   it('defaults: no description, returnUrl or metadata; expires in 900 s; the only QR account is chosen', async () => {
     const shop = await newMerchant();
     const account = await shop.account();
-    await shop.account({ provider: 'casso', checksumKey: 'k', bank: 'VCB', accountNumber: '1', accountName: 'A' });
+    await shop.account({ provider: 'casso', checksumKey: 'k'.repeat(16), bank: 'VCB', accountNumber: '1', accountName: 'A' });
     const order = await shop.order({ reference: 'DEFAULTS' });
     expect(order).toMatchObject({ providerAccountId: account.id, description: null, returnUrl: null, metadata: {} });
     expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBe(900_000);
@@ -87,7 +87,7 @@ describe('POST /v1/orders', () => {
     const none = await shop.api('POST', '/v1/orders', { amount: 1000, reference: 'R1' });
     expect(none.status).toBe(422);
     expect(none.body.errors[0].path).toBe('providerAccountId');
-    await shop.account({ provider: 'sepay', apiKey: 'k', bank: 'VCB', accountNumber: '1', accountName: 'A' });
+    await shop.account({ provider: 'sepay', apiKey: 'k'.repeat(16), bank: 'VCB', accountNumber: '1', accountName: 'A' });
     expect((await shop.api('POST', '/v1/orders', { amount: 1000, reference: 'R1' })).status).toBe(422);
     await shop.account();
     await shop.account();
@@ -98,7 +98,13 @@ describe('POST /v1/orders', () => {
   });
 
   it('an account that only receives callbacks cannot create orders (422)', async () => {
-    const casso = await merchant.account({ provider: 'casso', checksumKey: 'k', bank: 'VCB', accountNumber: '1', accountName: 'A' });
+    const casso = await merchant.account({
+      provider: 'casso',
+      checksumKey: 'k'.repeat(16),
+      bank: 'VCB',
+      accountNumber: '1',
+      accountName: 'A',
+    });
     const res = await merchant.api('POST', '/v1/orders', { amount: 1000, reference: 'CASSO-1', providerAccountId: casso.id });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([{ path: 'providerAccountId', message: expect.stringMatching(/cannot create QR/) }]);

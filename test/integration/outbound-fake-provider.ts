@@ -17,7 +17,7 @@ export const FAKE_ACCOUNTS = {
     bankAccount: '0987654321',
     userBankName: 'NGUYEN VAN A',
     callbackUsername: 'cb-user',
-    callbackPassword: 'cb-pass',
+    callbackPassword: 'cb-pass-0123456789',
   },
   tingee: {
     provider: 'tingee',
@@ -27,7 +27,7 @@ export const FAKE_ACCOUNTS = {
     bankName: 'MBB',
     accountNumber: '0123456789',
   },
-  payos: { provider: 'payos', baseUrl: FAKE_BASE, clientId: 'payos-client', apiKey: 'payos-key', checksumKey: 'payos-checksum' },
+  payos: { provider: 'payos', baseUrl: FAKE_BASE, clientId: 'payos-client', apiKey: 'payos-key', checksumKey: 'payos-checksum-0123456789' },
 } as const;
 
 export type FakeProviderName = keyof typeof FAKE_ACCOUNTS;

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE, DIRECT_ACCOUNT, newMerchant, type TestMerchant } from './merchant-fixture';
+import { BASE, call, DIRECT_ACCOUNT, newMerchant, type TestMerchant } from './merchant-fixture';
+import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
 
 const db = (env as unknown as { DB: D1Database }).DB;
 const NAME = 'CONG TY TNHH KIEM THU';
@@ -145,6 +146,12 @@ describe('POST /v1/provider-accounts', () => {
     ['baseUrl relative', { provider: 'payos', ...BODIES.payos, baseUrl: '/v2' }, 'baseUrl'],
     ['sepay without apiKey or webhookSecret', { provider: 'sepay', bank: 'MB', accountNumber: '1', accountName: 'A' }, 'apiKey'],
     ['empty credential', { provider: 'payos', ...BODIES.payos, apiKey: '' }, 'apiKey'],
+    // Callback secrets under 16 characters (issue 13, finding 3: a 1-character callbackPassword was accepted).
+    ['a 15-character casso checksumKey', { provider: 'casso', ...BODIES.casso, checksumKey: 'x'.repeat(15) }, 'checksumKey'],
+    ['a 15-character payos checksumKey', { provider: 'payos', ...BODIES.payos, checksumKey: 'x'.repeat(15) }, 'checksumKey'],
+    ['a 15-character sepay apiKey', { provider: 'sepay', ...BODIES.sepay, apiKey: 'x'.repeat(15) }, 'apiKey'],
+    ['a 15-character sepay webhookSecret', { provider: 'sepay', ...BODIES.sepay, webhookSecret: 'x'.repeat(15) }, 'webhookSecret'],
+    ['a 1-character vietqr callbackPassword', { provider: 'vietqr', ...BODIES.vietqr, callbackPassword: 'x' }, 'callbackPassword'],
   ];
   for (const [label, body, path] of invalid) {
     it(`422 naming ${path}: ${label}; nothing stored`, async () => {
@@ -157,6 +164,41 @@ describe('POST /v1/provider-accounts', () => {
       expect(after?.n).toBe(before?.n);
     });
   }
+
+  it('16 characters are enough for a callback secret', async () => {
+    for (const [provider, field] of [
+      ['casso', 'checksumKey'],
+      ['payos', 'checksumKey'],
+      ['sepay', 'apiKey'],
+      ['sepay', 'webhookSecret'],
+      ['vietqr', 'callbackPassword'],
+    ] as const) {
+      const res = await merchant.api('POST', '/v1/provider-accounts', { provider, ...BODIES[provider], [field]: 'y'.repeat(16) });
+      expect(res.status, `${provider} ${field}`).toBe(201);
+    }
+  });
+
+  it('vietqr: a callbackPassword left out is generated (128 bits), shown once in the 201, and verifies token_generate', async () => {
+    const { callbackPassword: _, ...body } = BODIES.vietqr!;
+    const res = await merchant.api('POST', '/v1/provider-accounts', { provider: 'vietqr', ...body });
+    expect(res.status).toBe(201);
+    const generated = res.body.generatedCredentials?.callbackPassword as string;
+    expect(generated).toMatch(/^[0-9a-z]{26}$/); // 26 base32 characters: 130 bits, 128 of them random
+    expect(res.body).not.toHaveProperty('callbackPassword');
+    const shown = [
+      (await merchant.api('GET', `/v1/provider-accounts/${res.body.id}`)).text,
+      (await merchant.api('GET', '/v1/provider-accounts?limit=100')).text,
+    ];
+    for (const text of shown) expect(text).not.toContain(generated);
+    const token = await call('POST', `/hooks/vietqr/${res.body.id}/api/token_generate`, {
+      headers: { authorization: `Basic ${btoa(`${body.callbackUsername}:${generated}`)}` },
+      body: '{}',
+    });
+    expect(token.status).toBe(200);
+    // Given, it is not echoed back.
+    const given = await merchant.api('POST', '/v1/provider-accounts', { provider: 'vietqr', ...BODIES.vietqr });
+    expect(given.body).not.toHaveProperty('generatedCredentials');
+  });
 
   it('sepay accepts only one of its two secrets', async () => {
     const { apiKey, webhookSecret, ...rest } = BODIES.sepay!;
@@ -196,5 +238,74 @@ describe('GET list and DELETE', () => {
     // …and it can no longer be used for new orders
     const res = await shop.api('POST', '/v1/orders', { amount: 1000, reference: 'AFTER-DELETE', providerAccountId: account.id });
     expect(res.status).toBe(422);
+  });
+});
+
+describe('PATCH', () => {
+  it('changes the label and credentials, strictly per provider; 404 for unknown, deleted or another merchant’s', async () => {
+    const shop = await newMerchant();
+    const other = await newMerchant();
+    const casso = await shop.account({ provider: 'casso', ...BODIES.casso });
+    const patched = await shop.api('PATCH', `/v1/provider-accounts/${casso.id}`, {
+      label: 'Main feed',
+      checksumKey: 'SECRET-casso-rotated-key',
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toEqual({ ...casso, label: 'Main feed' });
+    expect(patched.text).not.toContain('SECRET-casso-rotated-key');
+    expect((await shop.api('GET', `/v1/provider-accounts/${casso.id}`)).body.label).toBe('Main feed');
+    expect((await shop.api('PATCH', `/v1/provider-accounts/${casso.id}`, { label: null })).body.label).toBeNull();
+
+    const refused: [Record<string, unknown>, string][] = [
+      [{ bank: 'VCB' }, 'bank'], // the receiving account is the account's identity
+      [{ accountNumber: '999' }, 'accountNumber'],
+      [{ secretToken: 'SECRET-tg-secretToken' }, 'secretToken'], // another provider's credential
+      [{ color: 'red' }, 'color'],
+      [{ checksumKey: 'short' }, 'checksumKey'],
+      [{ label: '' }, 'label'],
+      [{ baseUrl: 'not a url' }, 'baseUrl'],
+    ];
+    for (const [body, path] of refused) {
+      const res = await shop.api('PATCH', `/v1/provider-accounts/${casso.id}`, { label: 'must not stick', ...body });
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(
+        res.body.errors.map((e: { path: string }) => e.path),
+        JSON.stringify(body),
+      ).toContain(path);
+    }
+    expect((await shop.api('GET', `/v1/provider-accounts/${casso.id}`)).body.label).toBeNull();
+
+    expect((await other.api('PATCH', `/v1/provider-accounts/${casso.id}`, { label: 'theirs' })).status).toBe(404);
+    expect((await shop.api('PATCH', '/v1/provider-accounts/pa_nope', { label: 'x' })).status).toBe(404);
+    const direct = await shop.account();
+    expect((await shop.api('PATCH', `/v1/provider-accounts/${direct.id}`, { label: 'Counter' })).body.label).toBe('Counter');
+    expect((await shop.api('PATCH', `/v1/provider-accounts/${direct.id}`, { accountName: 'X' })).status).toBe(422);
+    expect((await shop.api('DELETE', `/v1/provider-accounts/${direct.id}`)).status).toBe(204);
+    expect((await shop.api('PATCH', `/v1/provider-accounts/${direct.id}`, { label: 'gone' })).status).toBe(404);
+  });
+
+  it('new outbound credentials sign the very next provider request (the fake payOS checks them)', async () => {
+    const fake = installFakeProvider();
+    try {
+      const shop = await newMerchant();
+      const payos = await shop.account(FAKE_ACCOUNTS.payos);
+      const order = (reference: string) => shop.api('POST', '/v1/orders', { amount: 10_000, reference, providerAccountId: payos.id });
+      expect((await order('ROT-1')).status).toBe(201);
+      expect((await shop.api('PATCH', `/v1/provider-accounts/${payos.id}`, { apiKey: 'SECRET-po-rotated-apiKey' })).status).toBe(200);
+      expect((await order('ROT-2')).status).toBe(502); // the fake knows only the original key
+      expect(fake.qrRequests().at(-1)?.headers['x-api-key']).toBe('SECRET-po-rotated-apiKey');
+      expect((await shop.api('PATCH', `/v1/provider-accounts/${payos.id}`, { apiKey: FAKE_ACCOUNTS.payos.apiKey })).status).toBe(200);
+      expect((await order('ROT-3')).status).toBe(201);
+      // clientId is public config: stored as such, beside the sealed credentials.
+      expect((await shop.api('PATCH', `/v1/provider-accounts/${payos.id}`, { clientId: 'po-client-2' })).status).toBe(200);
+      const row = await db
+        .prepare('SELECT config, credentials FROM provider_accounts WHERE id = ?')
+        .bind(payos.id)
+        .first<{ config: string; credentials: string }>();
+      expect(JSON.parse(row!.config)).toEqual({ clientId: 'po-client-2' });
+      expect(row!.credentials).not.toContain(FAKE_ACCOUNTS.payos.apiKey);
+    } finally {
+      fake.restore();
+    }
   });
 });

@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import { createProviderAccount } from '../../accounts/create';
+import { deleteProviderAccount } from '../../accounts/delete';
 import { accountToJson } from '../../accounts/serialize';
-import { publicOrigin } from '../../api/public-origin';
-import { listAccounts, loadAccount, softDeleteAccount, toAccount } from '../../db/provider-accounts';
+import { updateProviderAccount } from '../../accounts/update';
+import { listAccounts } from '../../db/provider-accounts';
 import { HttpError } from '../../lib/problem';
+import { publicOrigin } from '../../lib/public-origin';
 import { providerAccountBody } from '../../providers/registry';
+import { loadAccount, toAccount } from '../../providers/stored-account';
 import { listReconciliationRuns } from '../../reconcile/runs';
 import { startReconciliation } from '../../reconcile/start';
 import { providerForm, rotatableFields } from '../account-forms';
@@ -17,7 +20,6 @@ import { type AccountMessages, AccountPage } from '../pages/account';
 import { NewAccountPage } from '../pages/account-new';
 import { AccountsPage } from '../pages/accounts';
 import { notFoundPage } from '../pages/errors';
-import { updateProviderAccount } from '../pending-services';
 import { sendPage } from '../render';
 
 const app = new Hono<DashEnv>();
@@ -44,7 +46,7 @@ app.post('/dashboard/accounts', async (c) => {
   const checked = check(providerAccountBody, { provider: form.provider, ...values }, c.get('lang'));
   if (!checked.ok) return again(checked.errors);
   try {
-    const account = await createProviderAccount(c.env, c.get('merchant'), checked.data);
+    const { account } = await createProviderAccount(c.env, c.get('merchant'), checked.data);
     return doneRedirect(c, `/dashboard/accounts/${account.id}`, 'accountCreated');
   } catch (error) {
     return again(serviceErrors(error));
@@ -84,7 +86,7 @@ app.post('/dashboard/accounts/:id/rotate', async (c) => {
   const patch = textFields(await formOf(c), names);
   if (Object.keys(patch).length === 0) return accountPage(c, { rotateErrors: { '(form)': c.get('t').accounts.nothingToChange } }, 422);
   try {
-    await updateProviderAccount(c.env, c.get('merchant'), account.id, patch);
+    await updateProviderAccount(c.env, c.get('merchant').id, account.id, patch);
   } catch (error) {
     if (error instanceof HttpError && error.status === 404) return notFoundPage(c);
     return accountPage(c, { rotateValues: patch, rotateErrors: serviceErrors(error) }, 422);
@@ -115,7 +117,7 @@ app.post('/dashboard/accounts/:id/delete', async (c) => {
   const account = await accountOf(c);
   if (!account) return notFoundPage(c);
   if (field(await formOf(c), 'confirm') !== 'yes') return accountPage(c, { error: c.get('t').accounts.deleteNotConfirmed }, 422);
-  await softDeleteAccount(c.env, c.get('merchant').id, account.id);
+  await deleteProviderAccount(c.env, c.get('merchant').id, account.id);
   return doneRedirect(c, '/dashboard/accounts', 'accountDeleted');
 });
 

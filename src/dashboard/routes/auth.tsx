@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { publicOrigin } from '../../api/public-origin';
 import { merchantForApiKey } from '../../db/api-keys';
 import { consumeSignInLink, createSession, getSession, revokeSession, SESSION_TTL_MS } from '../../db/dashboard-sessions';
 import { randomToken } from '../../db/ids';
+import { publicOrigin } from '../../lib/public-origin';
 import { rateLimit } from '../../lib/rate-limit';
 import type { DashContext, DashEnv } from '../context';
 import { dropCookie, PRESESSION_COOKIE, putCookie, readCookie, SESSION_COOKIE } from '../cookies';

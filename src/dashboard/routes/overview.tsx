@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { accountToJson } from '../../accounts/serialize';
-import { publicOrigin } from '../../api/public-origin';
 import { listEndpoints } from '../../db/endpoints';
 import { listOrders, orderCounts } from '../../db/orders';
 import { countUnmatched, receivedByDay } from '../../db/payments';
-import { listAccounts, toAccount } from '../../db/provider-accounts';
+import { listAccounts } from '../../db/provider-accounts';
 import { expiryGraceMs } from '../../ledger/clock';
+import { publicOrigin } from '../../lib/public-origin';
+import { toAccount } from '../../providers/stored-account';
 import { listReconciliationRuns } from '../../reconcile/runs';
 import { accountName } from '../account-name';
 import { orderClock } from '../clock';

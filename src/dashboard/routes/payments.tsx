@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { accountToJson } from '../../accounts/serialize';
 import { paymentFromRow } from '../../api/payment-schema';
-import { publicOrigin } from '../../api/public-origin';
 import { getOrder, searchOrders } from '../../db/orders';
 import { toPage } from '../../db/pagination';
 import { countUnmatched, getPayment, listPayments } from '../../db/payments';
-import { loadAccount } from '../../db/provider-accounts';
 import { HttpError } from '../../lib/problem';
+import { publicOrigin } from '../../lib/public-origin';
 import { assignPayment } from '../../payments/assign';
+import { loadAccount } from '../../providers/stored-account';
 import { accountName } from '../account-name';
 import { orderClock } from '../clock';
 import type { DashContext, DashEnv } from '../context';

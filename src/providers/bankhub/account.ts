@@ -1,11 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { randomToken } from '../../db/ids';
-import { credential, hookUrl } from '../account-fields';
+import { credential, hookUrl, patchFields } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
 export const accountSchema = z.strictObject({ clientId: credential(), secretKey: credential(), accessToken: credential() });
 
 export type BankhubAccountInput = z.infer<typeof accountSchema>;
+
+/** PATCH replaces the API credentials (clientId is stored as config); the URL token stays what BankHub was given. */
+export const patchSchema = accountSchema.partial();
+export const patch = (account: ProviderAccount, input: z.infer<typeof patchSchema>) => patchFields(account, input, ['clientId']);
 
 /**
  * BankHub signs nothing, so its webhook URL carries a secret path token (160 random bits) made here,

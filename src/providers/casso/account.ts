@@ -1,16 +1,29 @@
 import { z } from '@hono/zod-openapi';
-import { accountName, accountNumber, bank, bankAccountConfig, credential, hookUrl, receivingAccount } from '../account-fields';
+import {
+  accountName,
+  accountNumber,
+  bank,
+  bankAccountConfig,
+  callbackSecret,
+  credential,
+  hookUrl,
+  patchFields,
+  receivingAccount,
+} from '../account-fields';
 import type { ProviderAccount } from '../types';
 
-/** A bank feed only: Casso tells us about transfers into this account; it creates no QR. */
-export const accountSchema = z.strictObject({
-  checksumKey: credential(),
-  bank: bank(),
-  accountNumber: accountNumber(),
-  accountName: accountName(),
+const secrets = {
+  checksumKey: callbackSecret(),
   /** Casso API key (`Authorization: Apikey …`), only for reconciliation (CONTRACT §9). */
   apiKey: credential().optional(),
-});
+};
+
+/** A bank feed only: Casso tells us about transfers into this account; it creates no QR. */
+export const accountSchema = z.strictObject({ ...secrets, bank: bank(), accountNumber: accountNumber(), accountName: accountName() });
+
+/** PATCH replaces credentials; the receiving account is the account's identity and stays. */
+export const patchSchema = z.strictObject(secrets).partial();
+export const patch = (account: ProviderAccount, input: z.infer<typeof patchSchema>) => patchFields(account, input);
 
 export type CassoAccountInput = z.infer<typeof accountSchema>;
 

@@ -1,6 +1,8 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, type CassoAccountInput, defaultBaseUrl, receiving, split, webhookUrls } from './account';
+import { accountSchema, type CassoAccountInput, defaultBaseUrl, patch, patchSchema, receiving, split, webhookUrls } from './account';
+import { hookRoutes } from './hook';
 import { pull } from './pull';
+import { buildCallback } from './sandbox-callback';
 
 export const casso = {
   name: 'casso',
@@ -8,8 +10,11 @@ export const casso = {
   qrAcceptsAnyAmount: true, // a bank feed on the merchant's own account: every credit is reported, matched by code
   accountSchema,
   split,
+  patchSchema,
+  patch,
   defaultBaseUrl,
   receivingAccount: receiving,
   webhookUrls,
   pull,
+  hook: { routes: hookRoutes, buildCallback },
 } satisfies ProviderModule<CassoAccountInput>;

@@ -4,7 +4,7 @@ import { bankReference, JSON_HEADERS, numericId } from '../inbound/sandbox';
 import type { SandboxCallback, SandboxTransaction } from '../inbound/types';
 import { formatVnDateTime } from '../inbound/vn-time';
 import type { ProviderAccount } from '../types';
-import { cassoCanonicalJson } from './inbound';
+import { cassoCanonicalJson } from './hook';
 
 /** A Casso webhook v2, signed with the account's checksum key as Casso signs it. */
 export async function buildCallback(account: ProviderAccount, tx: SandboxTransaction, now: Date): Promise<SandboxCallback> {

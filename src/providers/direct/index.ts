@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, type DirectAccountInput, defaultBaseUrl, receiving, split, webhookUrls } from './account';
+import { accountSchema, type DirectAccountInput, defaultBaseUrl, patch, patchSchema, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
 
 export const direct = {
@@ -8,6 +8,8 @@ export const direct = {
   qrAcceptsAnyAmount: true, // a local VietQR to the merchant's own account, content = payment code: any amount matches by code
   accountSchema,
   split,
+  patchSchema,
+  patch,
   defaultBaseUrl,
   receivingAccount: receiving,
   webhookUrls,

@@ -2,15 +2,16 @@ import { HttpError } from '../../lib/problem';
 
 /**
  * A refused callback: the status the contract asks for, plus a short machine code for providers
- * whose error answers carry one (VietQR's errorReason, Tingee's code).
+ * whose error answers carry one.
  */
 export class CallbackError extends HttpError {
   constructor(
     status: number,
     readonly code: string,
     detail: string,
+    headers?: Record<string, string>,
   ) {
-    super(status, detail);
+    super(status, detail, undefined, headers);
   }
 }
 

@@ -1,10 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { credential, hookUrl } from '../account-fields';
+import { callbackSecret, credential, hookUrl, patchFields } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
-export const accountSchema = z.strictObject({ clientId: credential(), apiKey: credential(), checksumKey: credential() });
+export const accountSchema = z.strictObject({ clientId: credential(), apiKey: credential(), checksumKey: callbackSecret() });
 
 export type PayosAccountInput = z.infer<typeof accountSchema>;
+
+/** Every field is a credential; clientId is stored as config (it is not secret). */
+export const patchSchema = accountSchema.partial();
+export const patch = (account: ProviderAccount, input: z.infer<typeof patchSchema>) => patchFields(account, input, ['clientId']);
 
 export const split = (input: PayosAccountInput) => ({
   config: { clientId: input.clientId },

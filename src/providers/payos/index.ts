@@ -1,7 +1,9 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, defaultBaseUrl, type PayosAccountInput, receiving, split, webhookUrls } from './account';
+import { accountSchema, defaultBaseUrl, type PayosAccountInput, patch, patchSchema, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
+import { hookRoutes } from './hook';
 import { status } from './pull';
+import { buildCallback } from './sandbox-callback';
 
 export const payos = {
   name: 'payos',
@@ -9,9 +11,12 @@ export const payos = {
   qrAcceptsAnyAmount: false, // a payOS payment request is its own order with a fixed amount on payOS's account
   accountSchema,
   split,
+  patchSchema,
+  patch,
   defaultBaseUrl,
   receivingAccount: receiving,
   webhookUrls,
   createQr,
   status,
+  hook: { routes: hookRoutes, buildCallback },
 } satisfies ProviderModule<PayosAccountInput>;

@@ -9,7 +9,7 @@ import { occurredAt, parseVnDateTime } from '../inbound/vn-time';
 import { callProvider, type ErrorReader, joinUrl, readAnswer } from '../outbound';
 import type { ProviderAccount, ProviderContext, ReconcileRequest, StatusCheck, Transaction } from '../types';
 import { defaultBaseUrl } from './account';
-import { payosSignature } from './inbound';
+import { payosSignature } from './hook';
 
 const MINUTE_MS = 60_000;
 

@@ -3,7 +3,7 @@ import { JSON_HEADERS } from '../inbound/sandbox';
 import type { SandboxCallback, SandboxTransaction } from '../inbound/types';
 import { formatVnDateTime } from '../inbound/vn-time';
 import type { ProviderAccount } from '../types';
-import { payosSignature } from './inbound';
+import { payosSignature } from './hook';
 
 /**
  * A payOS webhook whose `data` is signed with the account's checksum key. Its orderCode is 0, which

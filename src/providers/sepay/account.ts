@@ -1,24 +1,37 @@
 import { z } from '@hono/zod-openapi';
-import { accountName, accountNumber, bank, bankAccountConfig, credential, hookUrl, receivingAccount } from '../account-fields';
+import {
+  accountName,
+  accountNumber,
+  bank,
+  bankAccountConfig,
+  callbackSecret,
+  credential,
+  hookUrl,
+  patchFields,
+  receivingAccount,
+} from '../account-fields';
 import type { ProviderAccount } from '../types';
+
+const secrets = {
+  apiKey: callbackSecret().optional(),
+  webhookSecret: callbackSecret().optional(),
+  /** SePay user API token (`Authorization: Bearer …`), only for reconciliation (CONTRACT §9). */
+  apiToken: credential().optional(),
+};
 
 /** A bank feed only. SePay authenticates with an API key, an HMAC secret, or either: at least one is needed. */
 export const accountSchema = z
-  .strictObject({
-    apiKey: credential().optional(),
-    webhookSecret: credential().optional(),
-    bank: bank(),
-    accountNumber: accountNumber(),
-    accountName: accountName(),
-    /** SePay user API token (`Authorization: Bearer …`), only for reconciliation (CONTRACT §9). */
-    apiToken: credential().optional(),
-  })
+  .strictObject({ ...secrets, bank: bank(), accountNumber: accountNumber(), accountName: accountName() })
   .refine((input) => input.apiKey !== undefined || input.webhookSecret !== undefined, {
     path: ['apiKey'],
     message: 'apiKey or webhookSecret (or both) is required',
   });
 
 export type SepayAccountInput = z.infer<typeof accountSchema>;
+
+/** PATCH replaces or adds credentials (so "apiKey or webhookSecret" still holds); the receiving account stays. */
+export const patchSchema = z.strictObject(secrets).partial();
+export const patch = (account: ProviderAccount, input: z.infer<typeof patchSchema>) => patchFields(account, input);
 
 export function split(input: SepayAccountInput) {
   const credentials: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { accountNumber, credential, hookUrl, receivingAccount } from '../account-fields';
+import { accountNumber, credential, hookUrl, patchFields, receivingAccount } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
 export const accountSchema = z.strictObject({
@@ -10,6 +10,10 @@ export const accountSchema = z.strictObject({
 });
 
 export type TingeeAccountInput = z.infer<typeof accountSchema>;
+
+/** PATCH replaces the API credentials; the bank account stays. clientId is stored as config. */
+export const patchSchema = accountSchema.pick({ clientId: true, secretToken: true }).partial();
+export const patch = (account: ProviderAccount, input: z.infer<typeof patchSchema>) => patchFields(account, input, ['clientId']);
 
 export const split = (input: TingeeAccountInput) => ({
   config: { clientId: input.clientId, bankName: input.bankName, accountNumber: input.accountNumber },

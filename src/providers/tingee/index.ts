@@ -1,7 +1,9 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, defaultBaseUrl, receiving, split, type TingeeAccountInput, webhookUrls } from './account';
+import { accountSchema, defaultBaseUrl, patch, patchSchema, receiving, split, type TingeeAccountInput, webhookUrls } from './account';
 import { createQr } from './create-qr';
+import { hookRoutes } from './hook';
 import { pull } from './pull';
+import { buildCallback } from './sandbox-callback';
 
 export const tingee = {
   name: 'tingee',
@@ -9,9 +11,12 @@ export const tingee = {
   qrAcceptsAnyAmount: true, // generate-viet-qr is a VietQR to the merchant's account with our content; each credit notified
   accountSchema,
   split,
+  patchSchema,
+  patch,
   defaultBaseUrl,
   receivingAccount: receiving,
   webhookUrls,
   createQr,
   pull,
+  hook: { routes: hookRoutes, buildCallback },
 } satisfies ProviderModule<TingeeAccountInput>;

@@ -1,7 +1,9 @@
 import type { ProviderModule } from '../types';
-import { accountSchema, defaultBaseUrl, receiving, split, type VietqrAccountInput, webhookUrls } from './account';
+import { accountSchema, defaultBaseUrl, patch, patchSchema, receiving, split, type VietqrAccountInput, webhookUrls } from './account';
 import { createQr } from './create-qr';
+import { hookRoutes } from './hook';
 import { status } from './pull';
+import { buildCallback } from './sandbox-callback';
 
 export const vietqr = {
   name: 'vietqr',
@@ -9,9 +11,12 @@ export const vietqr = {
   qrAcceptsAnyAmount: true, // generate-customer pays the merchant's bankAccount with our content; every credit syncs
   accountSchema,
   split,
+  patchSchema,
+  patch,
   defaultBaseUrl,
   receivingAccount: receiving,
   webhookUrls,
   createQr,
   status,
+  hook: { routes: hookRoutes, buildCallback },
 } satisfies ProviderModule<VietqrAccountInput>;

@@ -14,7 +14,8 @@ export async function withToken<T>(
   call: (token: string) => Promise<T>,
   refused: (error: unknown) => boolean = tokenRefusedBy401,
 ): Promise<T> {
-  const key = `${account.id}|${client.baseUrl}|${client.username}`;
+  // Keyed by the credentials too: after a PATCH rotates them, the token issued under the old ones is not reused.
+  const key = `${account.id}|${client.baseUrl}|${client.username}|${client.password}`;
   const token = await cachedToken(key, ctx.now, () => issueToken(ctx, client));
   try {
     return await call(token);

@@ -85,7 +85,13 @@ describe('BankHub QR Pay', () => {
       'GRANT_NOT_FOUND',
       'grant was revoked',
     ],
-    ['a 500 with an HTML page', () => new Response('<h1>Bad gateway</h1>', { status: 500 }), 'HTTP_500', '<h1>Bad gateway</h1>'],
+    // An answer in no format of BankHub's is described by its status alone: its body never reaches the merchant.
+    [
+      'a 500 with an HTML page',
+      () => new Response('<h1>Bad gateway</h1>', { status: 500 }),
+      'HTTP_500',
+      'bankhub error HTTP_500: HTTP 500',
+    ],
     ['a 200 that is not JSON', () => new Response('OK', { status: 200 }), 'BAD_RESPONSE', 'not JSON'],
     ['a 200 without qrPay', () => jsonResponse(200, { requestId: 'r' }), 'BAD_RESPONSE', 'qrPay'],
     ['a 200 whose qrCode is not a VietQR', () => jsonResponse(200, { qrPay: { qrCode: 'hello' } }), 'BAD_QR', 'not a VietQR'],

@@ -107,7 +107,8 @@ describe('payOS payment requests', () => {
       'Đơn thanh toán đã tồn tại',
     ],
     ['a 401 with payOS body', () => jsonResponse(401, { code: '401', desc: 'Unauthorized', data: null }), '401', 'Unauthorized'],
-    ['a 500 with text', () => new Response('upstream exploded', { status: 500 }), 'HTTP_500', 'upstream exploded'],
+    // An answer in no format of payOS's is described by its status alone: its body never reaches the merchant.
+    ['a 500 with text', () => new Response('upstream exploded', { status: 500 }), 'HTTP_500', 'payos error HTTP_500: HTTP 500'],
     ['a 200 that is not JSON', () => new Response('<html>', { status: 200 }), 'BAD_RESPONSE', 'not JSON'],
     ['a 200 without data', () => jsonResponse(200, { code: '00', desc: 'success', data: null }), 'BAD_RESPONSE', 'data'],
     ['a timeout', () => Promise.reject(new DOMException('timed out', 'TimeoutError')), 'TIMEOUT', '10 s'],

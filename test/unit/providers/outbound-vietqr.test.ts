@@ -124,6 +124,17 @@ describe('VietQR.vn generate-customer', () => {
     expect(fake.tokenCalls()).toBe(2);
   });
 
+  it('after a rotation (PATCH) of the password, the token issued under the old one is not reused', async () => {
+    const fake = fakeVietqr();
+    const paying = vietqrAccount();
+    await createQr(paying, orderRequest(), context(fake.fetch));
+    const rotated = { ...paying, credentials: { ...paying.credentials, password: 'vqr-pass-rotated' } };
+    // The fake knows only the old password: the new token request is refused, so no order goes out on the old token.
+    expect(await thrown(createQr(rotated, orderRequest(), context(fake.fetch)))).toBeInstanceOf(ProviderError);
+    expect(fake.tokenCalls()).toBe(2);
+    expect(fake.sent.at(-1)?.headers.authorization).toBe(`Basic ${btoa('vqr-user:vqr-pass-rotated')}`);
+  });
+
   it('fetches a new token shortly before the old one expires', async () => {
     const fake = fakeVietqr({ expiresIn: 300 });
     const paying = vietqrAccount();

@@ -1,10 +1,14 @@
 import { timingSafeEqual } from '../../crypto/compare';
+import { createRouter } from '../../lib/router';
+import { credential } from '../inbound/credential';
 import { rejectAuth, rejectBody } from '../inbound/errors';
 import { toBatch } from '../inbound/incoming';
 import { isRecord, parseJson } from '../inbound/json';
+import { type Receiver, receiveRoute } from '../inbound/receive';
+import { problemFailure, successTrue } from '../inbound/replies';
 import type { InboundBatch } from '../inbound/types';
 import { counterAccount, optional, text, transactionId, vnd } from '../inbound/values';
-import { occurredAt, parseZonedIso } from '../inbound/vn-time';
+import { callbackTime, parseZonedIso } from '../inbound/vn-time';
 
 /**
  * BankHub signs nothing (PROVIDERS.md A1): the secret token in the webhook URL is the proof.
@@ -44,8 +48,23 @@ export function parseBankhub(raw: string, accountId: string, now: Date): Inbound
       // The sandbox sends `paymentMeta: {}`: matching then falls back to the virtual account.
       providerReference: optional(meta.referenceNumber),
       counterAccount: counterAccount(tx.counterAccountBankId, tx.counterAccountNumber, tx.counterAccountName),
-      occurredAt: occurredAt(parseZonedIso(tx.transactionDateTime), now),
+      occurredAt: callbackTime(tx.transactionDateTime, parseZonedIso, now, 'transaction.transactionDateTime'),
       raw,
     },
   ]);
 }
+
+const receiver: Receiver<string | undefined> = {
+  provider: 'bankhub',
+  present: ({ params }) => params.urlToken,
+  async accept(urlToken, { raw, account, now }) {
+    verifyBankhubToken(urlToken, credential(account, 'urlToken'));
+    return parseBankhub(raw, account.id, now);
+  },
+  success: successTrue,
+  failure: problemFailure,
+};
+
+/** BankHub's callback URL (CONTRACT §6): the account id, then its secret token. */
+export const hookRoutes = createRouter();
+hookRoutes.post('/hooks/bankhub/:paId/:urlToken', receiveRoute(receiver));

@@ -1,11 +1,15 @@
 import { hmacHex } from '../../crypto/hmac';
+import { createRouter } from '../../lib/router';
+import { credential } from '../inbound/credential';
 import { rejectAuth, rejectBody } from '../inbound/errors';
 import { toBatch } from '../inbound/incoming';
 import { isRecord, parseJson } from '../inbound/json';
+import { type Receiver, receiveRoute } from '../inbound/receive';
+import { problemFailure, successTrue } from '../inbound/replies';
 import { hexSignatureMatches } from '../inbound/signature';
 import type { InboundBatch } from '../inbound/types';
 import { counterAccount, optional, text, transactionId, vnd } from '../inbound/values';
-import { occurredAt, parseVnDateTime } from '../inbound/vn-time';
+import { callbackTime, parseVnDateTime } from '../inbound/vn-time';
 
 const sortKeys = (item: Record<string, unknown>) =>
   Object.fromEntries(
@@ -68,8 +72,24 @@ export function parsePayos(data: Record<string, unknown>, raw: string, accountId
       virtualAccount: optional(data.virtualAccountNumber),
       providerReference: transactionId(data.orderCode),
       counterAccount: counterAccount(data.counterAccountBankId, data.counterAccountNumber, data.counterAccountName),
-      occurredAt: occurredAt(parseVnDateTime(data.transactionDateTime), now),
+      occurredAt: callbackTime(data.transactionDateTime, parseVnDateTime, now, 'data.transactionDateTime'),
       raw,
     },
   ]);
 }
+
+// payOS signs inside the body, so there is no header to check before reading it.
+const receiver: Receiver<null> = {
+  provider: 'payos',
+  present: () => null,
+  async accept(_, { raw, account, now }) {
+    const data = await verifyPayos(raw, credential(account, 'checksumKey'));
+    return parsePayos(data, raw, account.id, now);
+  },
+  success: successTrue,
+  failure: problemFailure,
+};
+
+/** payOS's callback URL (CONTRACT §6). */
+export const hookRoutes = createRouter();
+hookRoutes.post('/hooks/payos/:paId', receiveRoute(receiver));

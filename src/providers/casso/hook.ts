@@ -1,12 +1,16 @@
 import { hmacHex } from '../../crypto/hmac';
+import { createRouter } from '../../lib/router';
+import { credential } from '../inbound/credential';
 import { rejectAuth, rejectBody } from '../inbound/errors';
 import { assertFresh } from '../inbound/freshness';
 import { toBatch } from '../inbound/incoming';
 import { isRecord, parseJson } from '../inbound/json';
+import { type Receiver, receiveRoute } from '../inbound/receive';
+import { problemFailure, successTrue } from '../inbound/replies';
 import { hexSignatureMatches } from '../inbound/signature';
 import type { InboundBatch } from '../inbound/types';
 import { counterAccount, optional, text, transactionId, vnd } from '../inbound/values';
-import { occurredAt, parseVnDateTime } from '../inbound/vn-time';
+import { callbackTime, parseVnDateTime } from '../inbound/vn-time';
 import type { Transaction } from '../types';
 
 /** Casso webhook v2 (CONTRACT §6, PROVIDERS.md A2): `X-Casso-Signature: t=<ms>,v1=<hex HMAC-SHA512>`. */
@@ -102,7 +106,22 @@ function cassoTransaction(data: Record<string, unknown>, raw: string, accountId:
     virtualAccount: optional(data.virtualAccountNumber),
     providerReference: null,
     counterAccount: counterAccount(data.counterAccountBankId, data.counterAccountNumber, data.counterAccountName),
-    occurredAt: occurredAt(parseVnDateTime(data.transactionDateTime), now),
+    occurredAt: callbackTime(data.transactionDateTime, parseVnDateTime, now, 'data.transactionDateTime'),
     raw,
   };
 }
+
+const receiver: Receiver<CassoSignature> = {
+  provider: 'casso',
+  present: ({ headers, now }) => readCassoSignature(headers.get('x-casso-signature'), now),
+  async accept(signature, { raw, account, now }) {
+    const body = await verifyCasso(signature, raw, credential(account, 'checksumKey'));
+    return parseCasso(body, raw, account.id, now);
+  },
+  success: successTrue,
+  failure: problemFailure,
+};
+
+/** Casso's callback URL (CONTRACT §6). */
+export const hookRoutes = createRouter();
+hookRoutes.post('/hooks/casso/:paId', receiveRoute(receiver));

@@ -1,4 +1,4 @@
-import type { CallbackRequest, SandboxCallback } from '../providers/inbound/types';
+import type { CallbackRequest, SandboxCallback } from './types';
 
 const toRequest = (call: CallbackRequest, origin: string) =>
   new Request(new URL(call.path, origin), { method: 'POST', headers: call.headers, body: call.body });

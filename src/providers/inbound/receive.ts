@@ -1,15 +1,16 @@
 import type { Context } from 'hono';
-import { publicOrigin } from '../api/public-origin';
-import type { AppEnv } from '../env';
-import { type ReportOutcome, submitReports } from '../ledger/submit';
-import { log } from '../lib/log';
-import { HttpError } from '../lib/problem';
-import { CallbackError } from '../providers/inbound/errors';
-import type { InboundBatch } from '../providers/inbound/types';
-import { reportSource } from '../providers/report-source';
-import type { ProviderAccount, ProviderName } from '../providers/types';
+import type { AppEnv } from '../../env';
+import { type ReportOutcome, submitReports } from '../../ledger/submit';
+import { log } from '../../lib/log';
+import { HttpError } from '../../lib/problem';
+import { publicOrigin } from '../../lib/public-origin';
+import { reportSource } from '../report-source';
+import type { ProviderAccount, ProviderName } from '../types';
+import { authLimiter } from './auth-limit';
 import { callbackAccount } from './callback-account';
+import { CallbackError } from './errors';
 import { readRawBody } from './raw-body';
+import type { InboundBatch } from './types';
 
 /** How one provider's callback is checked, read and answered; the steps run in the order below. */
 export interface Receiver<Presented> {
@@ -23,32 +24,46 @@ export interface Receiver<Presented> {
   failure(error: CallbackError): Response;
 }
 
-/** Runs a hook and turns anything it throws into the provider's own error answer. */
+/**
+ * Runs one request to a hook URL (`…/:paId/…`): a client blocked for failed authentications is refused
+ * first, with no I/O; then `run`. Whatever `run` throws becomes the provider's own error answer, and a 401
+ * counts as a failed authentication of this client on this account.
+ */
 export async function answering(
   c: Context<AppEnv>,
   provider: ProviderName,
   failure: Receiver<unknown>['failure'],
   run: () => Promise<Response>,
-) {
+): Promise<Response> {
+  const accountId = c.req.param('paId');
+  const limiter = authLimiter(c.env, c.req.raw.headers, accountId);
   try {
+    limiter?.refuseIfBlocked();
     return await run();
   } catch (error) {
     const refused = asCallbackError(error);
-    const fields = { requestId: c.get('requestId'), provider, accountId: c.req.param('paId'), status: refused.status, code: refused.code };
+    if (refused.status === 401) await limiter?.failed();
+    const fields = { requestId: c.get('requestId'), provider, accountId, status: refused.status, code: refused.code };
     if (refused.status >= 500) log('error', 'callback failed', { ...fields, error: String((error as Error)?.stack ?? error) });
-    else log('warn', 'callback refused', { ...fields, detail: refused.detail });
-    return failure(refused);
+    else if (refused.status !== 429) log('warn', 'callback refused', { ...fields, detail: refused.detail });
+    const answer = failure(refused);
+    for (const [name, value] of Object.entries(refused.headers ?? {})) answer.headers.set(name, value);
+    return answer;
   }
 }
 
 function asCallbackError(error: unknown): CallbackError {
   if (error instanceof CallbackError) return error;
-  if (error instanceof HttpError) return new CallbackError(error.status, `HTTP_${error.status}`, error.detail);
+  if (error instanceof HttpError) return new CallbackError(error.status, `HTTP_${error.status}`, error.detail, error.headers);
   // Not a 2xx, so the provider retries; dedup absorbs whatever did get recorded.
   return new CallbackError(500, 'INTERNAL_ERROR', 'Internal error');
 }
 
-/** The route handler of a provider's callback URL (`…/:paId/…`). */
+/**
+ * The route handler of a provider's callback URL: the one receive pipeline every provider's hook runs.
+ * Proof from the headers (no I/O) → the account (isolate cache) → the body → verify and parse → the
+ * ledger (`submitReports`, the single door for reports) → the provider's success answer, after the commit.
+ */
 export function receiveRoute<Presented>(receiver: Receiver<Presented>) {
   return (c: Context<AppEnv>) =>
     answering(c, receiver.provider, receiver.failure, async () => {

@@ -1,12 +1,15 @@
 import { hmacHex } from '../../crypto/hmac';
-import { rejectAuth, rejectBody } from '../inbound/errors';
+import { createRouter } from '../../lib/router';
+import { credential } from '../inbound/credential';
+import { type CallbackError, rejectAuth, rejectBody } from '../inbound/errors';
 import { assertFresh } from '../inbound/freshness';
 import { toBatch } from '../inbound/incoming';
 import { isRecord, parseJson } from '../inbound/json';
+import { type Receiver, receiveRoute } from '../inbound/receive';
 import { hexSignatureMatches } from '../inbound/signature';
 import type { InboundBatch } from '../inbound/types';
 import { optional, text, transactionId, vnd } from '../inbound/values';
-import { occurredAt, parseVnCompact } from '../inbound/vn-time';
+import { callbackTime, parseVnCompact } from '../inbound/vn-time';
 
 /** Tingee notification headers (PROVIDERS.md C): `x-request-timestamp` yyyyMMddHHmmssSSS (UTC+7), `x-signature` hex. */
 export interface TingeeSignature {
@@ -33,10 +36,20 @@ export async function verifyTingee(sig: TingeeSignature, raw: string, secretToke
   if (!secretToken) throw rejectAuth('INVALID_SIGNATURE', 'the account has no secret token');
   const sign = (body: string) => hmacHex('SHA-512', secretToken, `${sig.timestamp}:${body}`);
   if (hexSignatureMatches(sig.signature, await sign(raw))) return;
-  const body = parseJson(raw);
-  const compact = body === undefined ? raw : JSON.stringify(body);
-  if (compact !== raw && hexSignatureMatches(sig.signature, await sign(compact))) return;
+  const compact = compactJson(raw);
+  if (compact !== null && compact !== raw && hexSignatureMatches(sig.signature, await sign(compact))) return;
   throw rejectAuth('INVALID_SIGNATURE', 'x-signature does not match the body');
+}
+
+/** `raw` re-serialised compactly, or null when it is not JSON or nests too deeply to serialise. */
+function compactJson(raw: string): string | null {
+  const body = parseJson(raw);
+  if (body === undefined) return null;
+  try {
+    return JSON.stringify(body);
+  } catch {
+    return null; // a stack overflow on absurd nesting: not Tingee's, and not worth a 500
+  }
 }
 
 /** The bill id of a dynamic QR: `[{"name":"billId","value":…}]` per the SDK, `[{"billId":…}]` per a plugin. */
@@ -70,8 +83,28 @@ export function parseTingee(raw: string, accountId: string, now: Date): InboundB
       virtualAccount: optional(body.vaAccountNumber),
       providerReference: billId(body.additionalData),
       counterAccount: null,
-      occurredAt: occurredAt(parseVnCompact(body.transactionDate), now),
+      occurredAt: callbackTime(body.transactionDate, parseVnCompact, now, 'transactionDate'),
       raw,
     },
   ]);
 }
+
+/** Tingee's envelope (PROVIDERS.md C): `code` "00" is success, anything else an error. */
+export const tingeeSuccess = () => Response.json({ code: '00', message: 'OK' });
+
+export const tingeeFailure = (error: CallbackError) => Response.json({ code: error.code, message: error.detail }, { status: error.status });
+
+const receiver: Receiver<TingeeSignature> = {
+  provider: 'tingee',
+  present: ({ headers, now }) => readTingeeSignature(headers, now),
+  async accept(signature, { raw, account, now }) {
+    await verifyTingee(signature, raw, credential(account, 'secretToken'));
+    return parseTingee(raw, account.id, now);
+  },
+  success: tingeeSuccess,
+  failure: tingeeFailure,
+};
+
+/** Tingee's notification URL (CONTRACT §6). */
+export const hookRoutes = createRouter();
+hookRoutes.post('/hooks/tingee/:paId', receiveRoute(receiver));

@@ -1,10 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CallbackError } from '../../../src/providers/inbound/errors';
+import type { ProviderAccount } from '../../../src/providers/types';
 import { issueCallbackToken, verifyCallbackToken } from '../../../src/providers/vietqr/callback-token';
-import { parseVietqrSync, readBearer, verifyVietqrBearer } from '../../../src/providers/vietqr/inbound';
-import { syncFailure, syncSuccess, tokenSuccess } from '../../../src/providers/vietqr/inbound-reply';
-import { checkBasicAuth, readBasicAuth } from '../../../src/providers/vietqr/inbound-token';
+import {
+  checkBasicAuth,
+  parseVietqrSync,
+  readBasicAuth,
+  readBearer,
+  syncFailure,
+  syncSuccess,
+  tokenBinding,
+  tokenSuccess,
+  verifyVietqrBearer,
+} from '../../../src/providers/vietqr/hook';
 import { vectors } from './inbound-reference';
 
 const SECRETS_KEY = btoa('0123456789abcdef0123456789abcdef');
@@ -54,19 +63,23 @@ describe('VietQR token_generate: Basic credentials', () => {
 });
 
 describe('VietQR callback bearer token', () => {
-  it('is valid for 300 s, for the account it was issued to only', async () => {
-    const token = await issueCallbackToken(SECRETS_KEY, 'pa_one', now);
+  const BOUND = 'cb-user:cb-password-0123456789';
+  it('is valid for 300 s, for the account and the callback credentials it was issued under only', async () => {
+    const token = await issueCallbackToken(SECRETS_KEY, 'pa_one', BOUND, now);
     expect(token.length).toBeGreaterThanOrEqual(16);
-    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', token, now)).toBe(true);
-    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', token, new Date(now.getTime() + 299_000))).toBe(true);
-    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', token, new Date(now.getTime() + 300_000))).toBe(false);
-    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_two', token, now)).toBe(false);
-    expect(await verifyCallbackToken(OTHER_SECRETS_KEY, 'pa_one', token, now)).toBe(false);
+    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', BOUND, token, now)).toBe(true);
+    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', BOUND, token, new Date(now.getTime() + 299_000))).toBe(true);
+    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', BOUND, token, new Date(now.getTime() + 300_000))).toBe(false);
+    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_two', BOUND, token, now)).toBe(false);
+    expect(await verifyCallbackToken(OTHER_SECRETS_KEY, 'pa_one', BOUND, token, now)).toBe(false);
+    // Rotated callback credentials (PATCH): the tokens issued under the old ones stop working.
+    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', 'cb-user:cb-password-rotated-9876', token, now)).toBe(false);
+    expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', 'cb-user2:cb-password-0123456789', token, now)).toBe(false);
   });
 
   it('every token is different and no tampered token passes (property)', async () => {
-    const token = await issueCallbackToken(SECRETS_KEY, 'pa_one', now);
-    expect(await issueCallbackToken(SECRETS_KEY, 'pa_one', now)).not.toBe(token);
+    const token = await issueCallbackToken(SECRETS_KEY, 'pa_one', BOUND, now);
+    expect(await issueCallbackToken(SECRETS_KEY, 'pa_one', BOUND, now)).not.toBe(token);
     await fc.assert(
       fc.asyncProperty(
         fc.nat({ max: token.length - 1 }),
@@ -74,21 +87,29 @@ describe('VietQR callback bearer token', () => {
         async (at, char) => {
           fc.pre(token[at] !== char);
           const tampered = token.slice(0, at) + char + token.slice(at + 1);
-          expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', tampered, now)).toBe(false);
+          expect(await verifyCallbackToken(SECRETS_KEY, 'pa_one', BOUND, tampered, now)).toBe(false);
         },
       ),
       { numRuns: 60 },
     );
   });
 
-  it('transaction-sync reads Bearer and refuses a token we did not issue', async () => {
-    const token = await issueCallbackToken(SECRETS_KEY, 'pa_one', now);
+  it('transaction-sync reads Bearer and refuses a token we did not issue, or issued under other credentials', async () => {
+    const account = {
+      id: 'pa_one',
+      config: {},
+      credentials: { callbackUsername: 'cb-user', callbackPassword: 'cb-password-0123456789' },
+    } as unknown as ProviderAccount;
+    expect(tokenBinding(account)).toBe(BOUND);
+    const token = await issueCallbackToken(SECRETS_KEY, 'pa_one', tokenBinding(account), now);
     expect(readBearer(`Bearer ${token}`)).toBe(token);
-    await expect(verifyVietqrBearer(token, SECRETS_KEY, 'pa_one', now)).resolves.toBeUndefined();
-    await expect(verifyVietqrBearer('not-a-token-we-issued', SECRETS_KEY, 'pa_one', now)).rejects.toMatchObject({
+    await expect(verifyVietqrBearer(token, SECRETS_KEY, account, now)).resolves.toBeUndefined();
+    await expect(verifyVietqrBearer('not-a-token-we-issued', SECRETS_KEY, account, now)).rejects.toMatchObject({
       status: 401,
       code: 'INVALID_TOKEN',
     });
+    const rotated = { ...account, credentials: { ...account.credentials, callbackPassword: 'cb-password-rotated-9876' } };
+    await expect(verifyVietqrBearer(token, SECRETS_KEY, rotated, now)).rejects.toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
     for (const header of [undefined, '', 'Bearer', `Basic ${token}`]) {
       expect(() => readBearer(header)).toThrow(expect.objectContaining({ status: 401, code: 'INVALID_AUTH_HEADER' }));
     }
@@ -143,13 +164,41 @@ describe('VietQR transaction-sync body', () => {
     for (const body of bodies) expect(() => parseVietqrSync(body, 'pa_vq', now), body).toThrow(expect.objectContaining({ status: 400 }));
   });
 
+  it('an out-of-range time, amount or id is 400 (a time past the last Date used to be a 500 forever)', () => {
+    const outOfRange = [
+      { transactiontime: 9_000_000_000_000_000 },
+      { transactiontime: 8_640_000_000_000_001 },
+      { transactiontime: Date.UTC(2019, 11, 31) },
+      { transactiontime: now.getTime() + 2 * 86_400_000 },
+      { transactiontime: -1 },
+      { transactiontime: 1.5 },
+      { transactiontime: '1e21' },
+      { amount: 1e21 },
+      { amount: 10 ** 13 + 1 },
+      { amount: 25_000.5 },
+      { amount: '25000.50' },
+      { transactionid: 'x'.repeat(129) },
+      { transactionid: 2 ** 53 },
+    ];
+    for (const fields of outOfRange) {
+      const body = JSON.stringify({ ...sample, ...fields });
+      expect(() => parseVietqrSync(body, 'pa_vq', now), body).toThrow(expect.objectContaining({ status: 400, code: 'INVALID_BODY' }));
+    }
+    // The bounds themselves are fine; zero and negative amounts are "not incoming money", acknowledged and ignored.
+    expect(parseVietqrSync(JSON.stringify({ ...sample, amount: 10 ** 13 }), 'pa_vq', now).transactions).toHaveLength(1);
+    for (const amount of [0, -5_000, -1e21]) {
+      expect(parseVietqrSync(JSON.stringify({ ...sample, amount }), 'pa_vq', now)).toMatchObject({ transactions: [], ignored: [{}] });
+    }
+  });
+
   it('round trip (property): the fields VietQR sends come back', () => {
     fc.assert(
       fc.property(
         fc.uuid(),
         fc.integer({ min: 1, max: 500_000_000 }),
         fc.string({ maxLength: 60 }),
-        fc.integer({ min: 1_500_000_000_000, max: 2_000_000_000_000 }),
+        // From 2020 to a day ahead: the times a callback may carry (CONTRACT §6).
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: now.getTime() + 86_400_000 }),
         fc.boolean(),
         (id, amount, content, time, decimal) => {
           const text = JSON.stringify({ transactionid: id, transactiontime: time, amount, content, transType: 'C' });

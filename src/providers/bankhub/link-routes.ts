@@ -1,17 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createProviderAccount } from '../accounts/create';
-import { accountToJson, providerAccountSchema } from '../accounts/serialize';
-import { idempotency } from '../lib/idempotency';
-import { createRouter } from '../lib/router';
-import { credential } from '../providers/account-fields';
-import { defaultBaseUrl } from '../providers/bankhub/account';
-import type { BankhubClient } from '../providers/bankhub/client';
-import { exchangeForAccessToken, startLink } from '../providers/bankhub/link';
-import { liveProviderContext } from '../providers/outbound';
-import { publicOrigin } from './public-origin';
+import { idempotency } from '../../lib/idempotency';
+import { createRouter } from '../../lib/router';
+import { credential } from '../account-fields';
+import { assertBaseUrlAllowed } from '../base-url';
+import { liveProviderContext } from '../outbound';
+import type { ProviderRouteDeps } from '../types';
+import { defaultBaseUrl } from './account';
+import type { BankhubClient } from './client';
+import { exchangeForAccessToken, startLink } from './link';
 
 // CONTRACT §3, BankHub linking: grant token → BankHub Link (in the merchant's browser) → public token exchange.
-const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Provider accounts'];
 
@@ -57,7 +55,11 @@ const exchangeRoute = createRoute({
   middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: exchangeBody } } } },
   responses: {
-    201: { description: 'The linked account', content: { 'application/json': { schema: providerAccountSchema } } },
+    201: {
+      description: 'The linked account, as POST /v1/provider-accounts answers',
+      // The schema is the accounts service's (above this folder): referenced, not imported.
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ProviderAccount' } } },
+    },
     422: { description: 'BankHub refused the token or the grant cannot take QR payments (the grant is removed)' },
   },
 });
@@ -68,18 +70,23 @@ const client = (input: { clientId: string; secretKey: string; baseUrl?: string }
   secretKey: input.secretKey,
 });
 
-app.openapi(linkRoute, async (c) => {
-  const input = c.req.valid('json');
-  const { mode } = c.get('merchant');
-  return c.json(await startLink(liveProviderContext(), client(input, mode), input.redirectUri, mode), 200);
-});
+/** The two linking routes; the account the exchange ends in is created by the accounts service (`deps`). */
+export function linkRoutes(deps: ProviderRouteDeps) {
+  const app = createRouter();
 
-app.openapi(exchangeRoute, async (c) => {
-  const { publicToken, ...input } = c.req.valid('json');
-  const merchant = c.get('merchant');
-  const accessToken = await exchangeForAccessToken(liveProviderContext(), client(input, merchant.mode), publicToken);
-  const account = await createProviderAccount(c.env, merchant, { provider: 'bankhub', ...input, accessToken });
-  return c.json(accountToJson(account, publicOrigin(c.env, c.req.url)), 201);
-});
+  app.openapi(linkRoute, async (c) => {
+    const input = c.req.valid('json');
+    assertBaseUrlAllowed(c.env, input.baseUrl);
+    const { mode } = c.get('merchant');
+    return c.json(await startLink(liveProviderContext(c.env), client(input, mode), input.redirectUri, mode), 200);
+  });
 
-export default app;
+  app.openapi(exchangeRoute, async (c) => {
+    const { publicToken, ...input } = c.req.valid('json');
+    assertBaseUrlAllowed(c.env, input.baseUrl);
+    const accessToken = await exchangeForAccessToken(liveProviderContext(c.env), client(input, c.get('merchant').mode), publicToken);
+    return deps.createAccount(c, { provider: 'bankhub', ...input, accessToken });
+  });
+
+  return app;
+}

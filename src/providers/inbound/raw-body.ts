@@ -1,5 +1,5 @@
-import { MAX_BODY_BYTES } from '../lib/json-body';
-import { CallbackError } from '../providers/inbound/errors';
+import { MAX_BODY_BYTES } from '../../lib/json-body';
+import { CallbackError } from './errors';
 
 const tooLarge = () => new CallbackError(413, 'BODY_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCasso, readCassoSignature, verifyCasso } from '../../../src/providers/casso/inbound';
+import { parseCasso, readCassoSignature, verifyCasso } from '../../../src/providers/casso/hook';
 import { cassoHeader, flipBit, refHmacHex, sortedJson, vectors, vnDateTime } from './inbound-reference';
 
 const vector = vectors.casso_v2_signature;
@@ -125,9 +125,15 @@ describe('Casso webhook v2 body', () => {
     }
   });
 
-  it('an unreadable transaction time falls back to when we received it', () => {
-    const body = { error: 0, data: { ...vector.body.data, transactionDateTime: 'soon' } };
-    expect(parseCasso(body, JSON.stringify(body), 'pa_casso', signedAt).transactions[0]?.occurredAt).toBe(signedAt.toISOString());
+  it('a missing transaction time is when we received it; an unreadable or implausible one is 400 (CONTRACT §6)', () => {
+    const parse = (transactionDateTime: unknown) => {
+      const body = { error: 0, data: { ...vector.body.data, transactionDateTime } };
+      return () => parseCasso(body, JSON.stringify(body), 'pa_casso', signedAt);
+    };
+    for (const missing of [undefined, null, '']) expect(parse(missing)().transactions[0]?.occurredAt).toBe(signedAt.toISOString());
+    for (const bad of ['soon', '2026-02-30 25:61:00', '2019-12-31 23:59:59', '2024-10-05 15:06:37', 20241003150637, {}]) {
+      expect(parse(bad), String(bad)).toThrow(expect.objectContaining({ status: 400, code: 'INVALID_BODY' }));
+    }
   });
 });
 
@@ -142,7 +148,8 @@ describe('Casso round trip (property)', () => {
           description: fc.string({ unit: 'grapheme', maxLength: 60 }),
           reference: fc.stringMatching(/^[A-Z0-9]{6,20}$/),
           accountNumber: fc.stringMatching(/^\d{6,19}$/),
-          at: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }),
+          // From 2020 to a day ahead: the times a callback may carry (CONTRACT §6).
+          at: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date(now.getTime() + 86_400_000), noInvalidDate: true }),
           key: fc.string({ minLength: 1, maxLength: 64 }),
           skewMs: fc.integer({ min: -300_000, max: 300_000 }),
         }),

@@ -1,13 +1,17 @@
 import { timingSafeEqual } from '../../crypto/compare';
 import { hmacHex } from '../../crypto/hmac';
+import { createRouter } from '../../lib/router';
+import { credential } from '../inbound/credential';
 import { rejectAuth, rejectBody } from '../inbound/errors';
 import { assertFresh } from '../inbound/freshness';
 import { toBatch } from '../inbound/incoming';
 import { isRecord, parseJson } from '../inbound/json';
+import { type Receiver, receiveRoute } from '../inbound/receive';
+import { problemFailure, successTrue } from '../inbound/replies';
 import { hexSignatureMatches } from '../inbound/signature';
 import type { InboundBatch } from '../inbound/types';
 import { optional, text, transactionId, vnd } from '../inbound/values';
-import { occurredAt, parseVnDateTime } from '../inbound/vn-time';
+import { callbackTime, parseVnDateTime } from '../inbound/vn-time';
 
 /** SePay authenticates a webhook by API key or by HMAC, whichever the merchant chose (PROVIDERS.md E). */
 export type SepayAuth = { kind: 'apikey'; apiKey: string } | { kind: 'hmac'; timestamp: string; signature: string };
@@ -63,8 +67,23 @@ export function parseSepay(raw: string, accountId: string, now: Date): InboundBa
       virtualAccount: optional(body.subAccount),
       providerReference: null,
       counterAccount: null,
-      occurredAt: occurredAt(parseVnDateTime(body.transactionDate), now),
+      occurredAt: callbackTime(body.transactionDate, parseVnDateTime, now, 'transactionDate'),
       raw,
     },
   ]);
 }
+
+const receiver: Receiver<SepayAuth> = {
+  provider: 'sepay',
+  present: ({ headers, now }) => readSepayAuth(headers, now),
+  async accept(auth, { raw, account, now }) {
+    await verifySepay(auth, raw, { apiKey: credential(account, 'apiKey'), webhookSecret: credential(account, 'webhookSecret') });
+    return parseSepay(raw, account.id, now);
+  },
+  success: successTrue,
+  failure: problemFailure,
+};
+
+/** SePay's callback URL (CONTRACT §6). */
+export const hookRoutes = createRouter();
+hookRoutes.post('/hooks/sepay/:paId', receiveRoute(receiver));

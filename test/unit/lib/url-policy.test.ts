@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ipv4Category, ipv6Category, parseIPv4, parseIPv6 } from '../../../src/delivery/ip';
-import { checkEndpointUrl } from '../../../src/delivery/url-policy';
+import { ipv4Category, ipv6Category, parseIPv4, parseIPv6 } from '../../../src/lib/ip';
+import { checkEndpointUrl } from '../../../src/lib/url-policy';
 
 const strict = (url: string) => checkEndpointUrl(url, false);
 const dev = (url: string) => checkEndpointUrl(url, true);
