@@ -29,6 +29,7 @@ import { rateLimit } from './lib/rate-limit';
 import { requestId } from './lib/request-id';
 import { fieldErrors, validationHook } from './lib/validation';
 import checkout from './pages/checkout';
+import { embeddable } from './pages/page-headers';
 import { hookRoutes, providerAccountBody, providerApiRoutes } from './providers/registry';
 
 const apiLimit = rateLimit('api');
@@ -38,6 +39,7 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestId);
+  app.use('/pay/*', embeddable);
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   // A missing or malformed SECRETS_KEY / ADMIN_TOKEN: every route is a 503 naming it (CONTRACT §1).
   app.use('*', requireConfig);

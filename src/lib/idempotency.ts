@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../crypto/hmac';
+import { open, seal } from '../crypto/secret-box';
 import type { AppEnv, Env } from '../env';
 import { conflict, unprocessable } from './problem';
 
@@ -64,17 +65,29 @@ async function claim(env: Env, merchantId: string, key: string, hash: string): P
     if (!row) continue; // released by a failed first attempt: claim it ourselves
     if (row.request_hash !== hash)
       throw conflict('This Idempotency-Key was already used with a different request', { code: 'idempotency_conflict' });
-    if (row.status !== null) return { kind: 'replay', status: row.status, body: row.body ?? '' };
+    if (row.status !== null) return { kind: 'replay', status: row.status, body: await openBody(env, merchantId, key, row.body) };
     if (Date.now() + pause > deadline)
       throw conflict('A request with this Idempotency-Key is still in progress; retry later', { code: 'idempotency_in_progress' });
     await sleep(pause);
   }
 }
 
+/*
+ * A stored answer can hold what is shown only once (an endpoint's secret, a generated callback password), so
+ * it is sealed like every other secret at rest, bound to its merchant and key.
+ */
+const boxId = (merchantId: string, key: string) => `idempotency:${merchantId}:${key}`;
+
+async function openBody(env: Env, merchantId: string, key: string, body: string | null): Promise<string> {
+  if (!body) return '';
+  return body.startsWith('v1.') ? open(env.SECRETS_KEY, boxId(merchantId, key), body) : body;
+}
+
 async function finish(c: Context<AppEnv>, merchantId: string, key: string, hash: string) {
   const db = c.env.DB;
   if (c.res.status >= 200 && c.res.status < 300) {
-    const body = await c.res.clone().text();
+    const text = await c.res.clone().text();
+    const body = text ? await seal(c.env.SECRETS_KEY, boxId(merchantId, key), text) : '';
     await db
       .prepare('UPDATE idempotency_keys SET status = ?, body = ? WHERE merchant_id = ? AND key = ? AND request_hash = ? AND status IS NULL')
       .bind(c.res.status, body, merchantId, key, hash)

@@ -33,3 +33,14 @@ export function pageHeaders(nonce: string, frameAncestors: readonly string[] = [
     vary: 'Accept-Language',
   };
 }
+
+/**
+ * A checkout page the merchant lets its own site embed (CSP `frame-ancestors` names origins): the global
+ * `X-Frame-Options: SAMEORIGIN` would contradict it for browsers that read only that header, so it goes.
+ * Runs outside secureHeaders (registered before it), after it has set its headers.
+ */
+export const embeddable = async (c: { res: Response }, next: () => Promise<void>) => {
+  await next();
+  const csp = c.res.headers.get('content-security-policy') ?? '';
+  if (/frame-ancestors (?!'none')/.test(csp)) c.res.headers.delete('x-frame-options');
+};

@@ -62,6 +62,7 @@ describe('PATCH /v1/admin/merchants/{id}: checkout branding', () => {
     const csp = shown.headers.get('content-security-policy')!;
     expect(csp).toContain('frame-ancestors https://shop.example https://www.shop.example');
     expect(csp).toContain("img-src 'self' data:");
+    expect(shown.headers.get('x-frame-options')).toBeNull(); // no SAMEORIGIN contradicting the allowlist
 
     // Only what is sent changes; null removes.
     expect((await patch(merchant.id, { logoUrl: null, frameAncestors: [] })).body.branding).toMatchObject({
@@ -74,6 +75,7 @@ describe('PATCH /v1/admin/merchants/{id}: checkout branding', () => {
     const after = await page('ord_brand1');
     expect(after.html).not.toContain('class="logo"');
     expect(after.res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(after.res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
   it.each([

@@ -54,14 +54,38 @@ describe('dashboard provider accounts', () => {
       'label',
       'username',
       'password',
+      'callbackUsername',
+      'callbackPassword',
       'bankCode',
       'bankAccount',
       'userBankName',
-      'callbackUsername',
-      'callbackPassword',
       'baseUrl',
     ]);
     expect((await browser.get('/dashboard/accounts/new?provider=nope')).status).toBe(303);
+  });
+
+  it('a VietQR account without a callback password shows the one we made, once, and callbacks verify with it', async () => {
+    const { browser } = await dashboardMerchant();
+    const form = formTo((await browser.get('/dashboard/accounts/new?provider=vietqr')).html, '/dashboard/accounts');
+    const created = await browser.submit(form, {
+      username: 'vqr-user',
+      password: 'vqr-password-0001',
+      callbackUsername: 'vqr-callback-user',
+      bankCode: 'MB',
+      bankAccount: '0123456789',
+      userBankName: 'SHOP VIETQR',
+    });
+    expect(created.status).toBe(201);
+    const password = /data-copy="([A-Za-z0-9_-]{22,})"/.exec(created.html)?.[1];
+    expect(password).toBeTruthy();
+    const id = /\/hooks\/vietqr\/(pa_[0-9a-z]+)/.exec(created.html)?.[1];
+    const token = await call('POST', `/hooks/vietqr/${id}/api/token_generate`, {
+      headers: { authorization: `Basic ${btoa(`vqr-callback-user:${password}`)}` },
+      body: '{}',
+    });
+    expect(token.status).toBe(200);
+    const again = await browser.get(`/dashboard/accounts/${id}`);
+    expect(again.html).not.toContain(password!);
   });
 
   it('create: field errors from the same schema, typed values kept (never credentials), nothing stored', async () => {

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../src/env';
 import { ledgerOfOrder } from '../helpers/ledger';
-import { jsonResponse, vietQr } from '../unit/providers/outbound-fixtures';
+import { installPullFakes, setupAccount, transfer } from '../helpers/pull-fakes';
 import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
 
 const testEnv = env as unknown as Env;
@@ -170,58 +170,16 @@ describe('dashboard: the order page and its actions', () => {
     expect(textOf(twice.html)).toContain('Không thể hủy');
   });
 
-  it('refresh asks the provider and settles what it reports (payOS lookup, faked)', async () => {
-    const PROVIDER = 'https://provider.test';
-    const state = { transactions: [] as Record<string, unknown>[] };
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const request = new Request(input as RequestInfo, init);
-      const url = new URL(request.url);
-      if (request.method === 'POST' && url.pathname === '/v2/payment-requests') {
-        const json = (await request.json()) as { amount: number; description: string; orderCode: number };
-        const qrCode = vietQr({ bin: '970448', accountNumber: '5550001111', amount: json.amount, content: json.description });
-        return jsonResponse(200, {
-          code: '00',
-          desc: 'success',
-          data: { qrCode, accountName: 'SHOP', paymentLinkId: `plink-${json.orderCode}`, orderCode: json.orderCode },
-        });
-      }
-      const paid = state.transactions.reduce((sum, tx) => sum + Number(tx.amount), 0);
-      return jsonResponse(200, {
-        code: '00',
-        desc: 'success',
-        data: {
-          id: url.pathname.split('/').pop(),
-          orderCode: 1,
-          amount: 50_000,
-          amountPaid: paid,
-          status: paid ? 'PAID' : 'PENDING',
-          transactions: state.transactions,
-        },
-      });
-    });
-    const merchant = await newMerchant();
-    const account = await merchant.account({
-      provider: 'payos',
-      baseUrl: PROVIDER,
-      clientId: 'c',
-      apiKey: 'k',
-      checksumKey: 'checksum-key-0123456789',
-    });
-    const order = await merchant.order({ providerAccountId: account.id, amount: 50_000 });
-    const browser = await signedIn(merchant);
+  it('refresh asks the provider and settles what it reports (payOS status, faked and signed)', async () => {
+    const fakes = installPullFakes();
+    const s = await setupAccount('payos');
+    const order = await s.order(50_000);
+    const browser = await signedIn(s.merchant);
     const page = await browser.get(`/dashboard/orders/${order.id}`);
-    state.transactions = [
-      {
-        reference: 'FT26001',
-        amount: 50_000,
-        description: order.paymentCode,
-        accountNumber: '5550001111',
-        transactionDateTime: '2026-11-21 10:00:00',
-      },
-    ];
+    transfer(fakes, s, order);
     const done = await browser.submit(formTo(page.html, '/refresh'));
     expect(done.status).toBe(303);
-    expect((await merchant.api('GET', `/v1/orders/${order.id}`)).body).toMatchObject({ status: 'paid', amountPaid: 50_000 });
+    expect((await s.merchant.api('GET', `/v1/orders/${order.id}`)).body).toMatchObject({ status: 'paid', amountPaid: 50_000 });
     const after = textOf((await browser.get(done.location!)).html);
     expect(after).toContain('Đã thanh toán');
     expect(after).toContain('Khớp theo mã tham chiếu của nhà cung cấp');

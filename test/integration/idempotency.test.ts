@@ -27,6 +27,22 @@ describe('Idempotency-Key', () => {
     expect(await countOrders(shop.id)).toBe(1);
   });
 
+  it('a stored answer is sealed at rest: an endpoint secret shown once is replayed, never stored in the clear', async () => {
+    const shop = await newMerchant();
+    const headers = { 'idempotency-key': key() };
+    const body = { url: 'https://shop.example/hooks', eventTypes: null };
+    const first = await shop.api('POST', '/v1/endpoints', body, headers);
+    expect(first.status).toBe(201);
+    const again = await shop.api('POST', '/v1/endpoints', body, headers);
+    expect(again.text).toBe(first.text);
+    const stored = await db
+      .prepare('SELECT body FROM idempotency_keys WHERE key = ?')
+      .bind(headers['idempotency-key'])
+      .first<{ body: string }>();
+    expect(stored!.body).not.toContain(first.body.secret);
+    expect(stored!.body).not.toContain('whsec_');
+  });
+
   it('the same key with a different body, or on another route, is 409', async () => {
     const { shop, body } = await shopWithAccount();
     const headers = { 'idempotency-key': key() };

@@ -349,6 +349,7 @@ export const en: Strings = {
     endpointDeleted: 'Webhook deleted.',
     deliveryReplayed: 'Queued to be sent again.',
     deliveryNotReplayed: 'Nothing to send again.',
+    generatedOnce: 'We made this credential for you. It is shown only now: give it to the provider as its callback password.',
     accountCreated: 'Account saved. Register the webhook URLs below at the provider.',
     accountRotated: 'Credentials rotated.',
     accountDeleted: 'Account deleted.',

@@ -346,6 +346,7 @@ export const vi = {
     endpointDeleted: 'Đã xóa webhook.',
     deliveryReplayed: 'Đã xếp lịch gửi lại.',
     deliveryNotReplayed: 'Không có gì để gửi lại.',
+    generatedOnce: 'Chúng tôi đã tạo thông tin này cho bạn. Nó chỉ hiện một lần: hãy khai báo nó với nhà cung cấp làm mật khẩu callback.',
     accountCreated: 'Đã lưu tài khoản. Đăng ký các URL webhook dưới đây với nhà cung cấp.',
     accountRotated: 'Đã đổi thông tin xác thực.',
     accountDeleted: 'Đã xóa tài khoản.',

@@ -22,6 +22,8 @@ export interface AccountView {
 
 export interface AccountMessages {
   notice?: string;
+  /** Credentials made for the merchant at creation (a VietQR callback password left out): shown this once. */
+  generated?: Record<string, string>;
   error?: string;
   rotateValues?: Record<string, string>;
   rotateErrors?: FieldErrors;
@@ -49,6 +51,16 @@ export function AccountPage(c: DashContext, v: AccountView, m: AccountMessages =
         {a.createsQr ? <Badge kind="info">{t.accounts.createsQr}</Badge> : <Badge kind="muted">{t.accounts.feedOnly}</Badge>}
       </h1>
       {m.notice ? <Notice>{m.notice}</Notice> : null}
+      {m.generated && Object.keys(m.generated).length > 0 ? (
+        <Notice>
+          {t.notices.generatedOnce}
+          {Object.entries(m.generated).map(([name, value]) => (
+            <Row label={name}>
+              <Copyable value={value} label={name} t={t} />
+            </Row>
+          ))}
+        </Notice>
+      ) : null}
       {m.error ? <Notice kind="bad">{m.error}</Notice> : null}
       <div class="grid two">
         <section class="card">

@@ -46,7 +46,10 @@ app.post('/dashboard/accounts', async (c) => {
   const checked = check(providerAccountBody, { provider: form.provider, ...values }, c.get('lang'));
   if (!checked.ok) return again(checked.errors);
   try {
-    const { account } = await createProviderAccount(c.env, c.get('merchant'), checked.data);
+    const { account, generated } = await createProviderAccount(c.env, c.get('merchant'), checked.data);
+    // A credential made here is shown on this answer only (a redirect would lose it; it is stored sealed).
+    if (generated && Object.keys(generated).length > 0)
+      return accountPage(c, { notice: c.get('t').notices.accountCreated, generated }, 201, account.id);
     return doneRedirect(c, `/dashboard/accounts/${account.id}`, 'accountCreated');
   } catch (error) {
     return again(serviceErrors(error));
@@ -63,8 +66,13 @@ async function runsOf(c: DashContext, accountId: string) {
   }
 }
 
-async function accountPage(c: DashContext, messages: AccountMessages = {}, status: 200 | 404 | 409 | 422 = 200) {
-  const account = await loadAccount(c.env, c.req.param('id')!, { merchantId: c.get('merchant').id });
+async function accountPage(
+  c: DashContext,
+  messages: AccountMessages = {},
+  status: 200 | 201 | 404 | 409 | 422 = 200,
+  id = c.req.param('id')!,
+) {
+  const account = await loadAccount(c.env, id, { merchantId: c.get('merchant').id });
   if (!account) return notFoundPage(c);
   const view = {
     account: accountToJson(account, publicOrigin(c.env, c.req.url)),
