@@ -23,9 +23,10 @@ export interface Pacer {
 
 /**
  * Requests of one run go out at least `spacingMs` apart (the provider's rate limit, e.g. 3 per
- * second), and after a 429 none goes out before its Retry-After has passed, whoever sends it.
+ * second), and after a 429 none goes out before its Retry-After has passed, whoever sends it. Every URL
+ * still passes the outbound URL policy (`allowPrivateUrls` only where ALLOW_PRIVATE_ENDPOINTS is true).
  */
-export function pacer(spacingMs: number, deps: PacingDeps = liveDeps()): Pacer {
+export function pacer(spacingMs: number, deps: PacingDeps = liveDeps(), allowPrivateUrls = false): Pacer {
   let lastSent = Number.NEGATIVE_INFINITY;
   let notBefore = 0;
   let retryAfter: number | null = null;
@@ -42,7 +43,7 @@ export function pacer(spacingMs: number, deps: PacingDeps = liveDeps()): Pacer {
     return response;
   };
   return {
-    ctx: { fetch: paced, now: () => new Date(deps.nowMs()) },
+    ctx: { fetch: paced, now: () => new Date(deps.nowMs()), allowPrivateUrls },
     lastRetryAfterMs: () => retryAfter,
     sleep: deps.sleep,
   };
