@@ -22,7 +22,11 @@ const startedAt = new Date();
 /** Targets from the performance issue; figures without one are shown for reference. */
 const TARGETS = {
   callback_vs_noop: { text: '≥ 0.5', ok: (v) => v >= 0.5 },
-  callback_p99_vs_noop_p99: { text: '≤ 1.5', ok: (v) => v <= 1.5 },
+  callback_p99_vs_noop_p99: { text: '≤ 2', ok: (v) => v <= 2 },
+  callback_sync_d1_statements: { text: '= 0', ok: (v) => v === 0 },
+  callback_sync_do_calls: { text: '≤ 2', ok: (v) => v <= 2 },
+  create_sync_d1_statements: { text: '≤ 2', ok: (v) => v <= 2 },
+  create_sync_do_calls: { text: '≤ 1', ok: (v) => v <= 1 },
   storm_payments: { text: '= 1', ok: (v) => v === 1 },
   storm_events: { text: '= 2', ok: (v) => v === 2 },
   e2e_delivery_p50_ms: { text: '≤ 250 ms', ok: (v) => v <= 250 },
@@ -30,11 +34,24 @@ const TARGETS = {
   scale_create_100000_vs_10: { text: '≤ 1.5 (flat)', ok: (v) => v <= 1.5 },
   scale_callback_100000_vs_10: { text: '≤ 1.5 (flat)', ok: (v) => v <= 1.5 },
 };
-const targetOf = (name) => TARGETS[name] ?? (name.startsWith('cpu_ms_') ? { text: '≤ 5 ms', ok: (v) => v <= 5 } : null);
+/** Targets of the QR issue, for every payload class (`svg_speed_vs_qrcode_order`, `…_mixed_case`, …). */
+const QR_TARGETS = [
+  [/^svg_speed_vs_qrcode/, { text: '≥ 2', ok: (v) => v >= 2 }],
+  [/^svg_bytes_vs_qrcode/, { text: '≤ 1', ok: (v) => v <= 1 }],
+  [/^png_speed_vs_qrcode/, { text: '≥ 1', ok: (v) => v >= 1 }],
+  [/^png_bytes_vs_qrcode/, { text: '≤ 1', ok: (v) => v <= 1 }],
+];
+const targetOf = (name) =>
+  TARGETS[name] ??
+  QR_TARGETS.find(([pattern]) => pattern.test(name))?.[1] ??
+  (name.startsWith('cpu_ms_') ? { text: '≤ 5 ms', ok: (v) => v <= 5 } : null);
 
 const SECTIONS = [
-  ['qr', /^(qr_|encode_|decode_|svg_|matrix_)/],
+  ['qr', /^(qr_|encode_|decode_|svg_|png_|matrix_)/],
+  ['ledger', /^(callback_sync_|create_sync_)/],
   ['callback', /^(callback_|noop_|storm_)/],
+  ['reconcile', /^reconcile_/],
+  ['dashboard', /^dashboard_/],
   ['e2e', /^e2e_/],
   ['cpu', /^(cpu_|local_cpu_)/],
   ['bundle', /^bundle_/],
