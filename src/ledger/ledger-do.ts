@@ -69,6 +69,7 @@ export class LedgerDO extends DurableObject<Env> {
   private ready: Promise<void> | null = null;
   private draining: Promise<void> | null = null;
   private drainAgain = false;
+  private known: { merchantId: string; ledger: string } | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -213,10 +214,10 @@ export class LedgerDO extends DurableObject<Env> {
   /** Match keys worth a D1 lookup: the report is new or parked, may be matched, and the index has no order for it. */
   private lookupKeys(report: LedgerReport, force: ReceiveInput['force']): MatchKey[] {
     if (force || report.foreign) return [];
-    const known = identify(this.sql, report);
-    if (known && getLedgerPayment(this.sql, known)?.orderId) return [];
     const keys = matchKeys(report);
-    return firstMatch(keys, (key) => orderByKey(this.sql, key)) ? [] : keys;
+    if (keys.length === 0 || firstMatch(keys, (key) => orderByKey(this.sql, key))) return [];
+    const known = identify(this.sql, report);
+    return known && getLedgerPayment(this.sql, known)?.orderId ? [] : keys;
   }
 
   private apply(report: LedgerReport, force: ReceiveInput['force'], fallback: FoundOrder | null, grace: number): ReportOutcome {
@@ -356,6 +357,7 @@ export class LedgerDO extends DurableObject<Env> {
   private async open(merchantId?: string, ledger?: string): Promise<void> {
     if (merchantId && ledger && !this.identity()) {
       this.sql.exec("INSERT INTO meta (key, value) VALUES ('identity', ?) ON CONFLICT DO NOTHING", JSON.stringify({ merchantId, ledger }));
+      this.known = null;
     }
     this.ready ??= importFromD1(this.sql, this.ctx.storage, this.env, this.identity());
     try {
@@ -366,9 +368,12 @@ export class LedgerDO extends DurableObject<Env> {
     }
   }
 
+  /** Whose ledger this is; set once, never changed, so it is read from storage once per instance. */
   private identity(): { merchantId: string; ledger: string } | null {
+    if (this.known) return this.known;
     const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'identity'").toArray()[0];
-    return row ? (JSON.parse(row.value) as { merchantId: string; ledger: string }) : null;
+    this.known = row ? (JSON.parse(row.value) as { merchantId: string; ledger: string }) : null;
+    return this.known;
   }
 
   private owner() {
