@@ -47,7 +47,11 @@ export async function executeRun(baseEnv: Env, queued: QueuedRun, deps?: PacingD
     if (missing) throw new RunRefused(`the account has no ${missing}, which the pull needs`);
     const since = queued.since ? new Date(queued.since) : null;
     const origin = queued.origin ?? undefined;
-    const paced = pacer(mode.kind === 'listing' ? mode.pull.spacingMs : mode.status.spacingMs, deps, env.ALLOW_PRIVATE_ENDPOINTS === 'true');
+    const paced = pacer(
+      mode.kind === 'listing' ? mode.pull.spacingMs : mode.status.spacingMs,
+      deps,
+      env.ALLOW_PRIVATE_ENDPOINTS === 'true',
+    );
     const { bounded } =
       mode.kind === 'listing'
         ? await pullListing(env, account, mode.pull, { since, now, origin }, paced, tally)
