@@ -19,7 +19,7 @@ import qrSvg from './api/qr-svg';
 import reconcile from './api/reconcile';
 import sandbox from './api/sandbox';
 import dashboard from './dashboard';
-import type { AppEnv } from './env';
+import type { AppEnv } from './lib/app-env';
 import { requireConfig } from './lib/config';
 import { idempotency, isMerchantPost } from './lib/idempotency';
 import { jsonBody } from './lib/json-body';

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from '../crypto/compare';
 import { sha256Hex } from '../crypto/hmac';
-import type { AppEnv, Merchant } from '../env';
+import type { AppEnv, Merchant } from '../lib/app-env';
 import { unauthorized } from '../lib/problem';
 
 function bearer(header: string | undefined): string | null {

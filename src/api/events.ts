@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getEvent, listAttempts, listEvents } from '../db/events';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
-import type { Env } from '../env';
 import { replay } from '../events/replay';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';

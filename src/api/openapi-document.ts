@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { EVENT_TYPES } from '../delivery/event-types';
-import type { AppEnv } from '../env';
+import type { AppEnv } from '../lib/app-env';
 import { type Document, finishDocument, problemSchema } from '../lib/openapi';
 import { EVENT_DESCRIPTIONS, eventSchemas } from './event-schema';
 import { OPERATIONS, TAGS } from './operations';

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getOrder } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { listPayments, type PaymentFilter } from '../db/payments';
-import type { Env } from '../env';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';

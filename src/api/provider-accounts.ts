@@ -6,7 +6,7 @@ import { accountToJson, providerAccountSchema } from '../accounts/serialize';
 import { updateProviderAccount } from '../accounts/update';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { listAccounts } from '../db/provider-accounts';
-import type { AppEnv } from '../env';
+import type { AppEnv } from '../lib/app-env';
 import { idempotency } from '../lib/idempotency';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';

@@ -1,9 +1,8 @@
-import type { Env } from '../env';
 import { expiryGraceMs, type OrderStatus, statusAt } from '../ledger/clock';
 
 /** The clock's view of orders for one request: statuses as every read shows them (CONTRACT §4). */
 export function orderClock(env: Env, nowMs = Date.now()) {
-  const graceMs = expiryGraceMs(env as { EXPIRY_GRACE_SECONDS?: string });
+  const graceMs = expiryGraceMs(env);
   return {
     nowMs,
     /** An open order still counts transfers while its `expires_at` is at or after this instant. */

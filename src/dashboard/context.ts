@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppVariables, Env, Merchant } from '../env';
+import type { AppVariables, Merchant } from '../lib/app-env';
 import type { FormFields } from './csrf';
 import type { Lang, Strings } from './i18n';
 

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../crypto/hmac';
-import type { Env, Merchant } from '../env';
+import type { Merchant } from '../lib/app-env';
 import { newId, randomToken } from './ids';
 
 export interface IssuedKey {

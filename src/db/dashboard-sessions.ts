@@ -1,5 +1,5 @@
 import { sha256Hex } from '../crypto/hmac';
-import type { Env, Merchant } from '../env';
+import type { Merchant } from '../lib/app-env';
 import { randomToken } from './ids';
 
 // Dashboard sessions and one-time sign-in links (CONTRACT §10). The tokens travel in a cookie or a URL;

@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import type { Cursor } from './pagination';
 import { afterCursor } from './pagination';
 

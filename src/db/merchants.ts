@@ -1,4 +1,4 @@
-import type { Env, Merchant } from '../env';
+import type { Merchant } from '../lib/app-env';
 import { prepareApiKey } from './api-keys';
 import { newId } from './ids';
 

@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import { afterCursor, type Cursor } from './pagination';
 
 export type OrderStatus = 'pending' | 'partially_paid' | 'paid' | 'expired' | 'canceled';

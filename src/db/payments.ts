@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import { afterCursor, type Cursor } from './pagination';
 
 /** A row of `payments` as D1 returns it (the projection of the ledgers' payments). */

@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import type { OrderRow } from './orders';
 import { afterCursor, type Cursor } from './pagination';
 import type { ProviderAccountRow } from './provider-accounts';

@@ -1,7 +1,6 @@
 import { type EndpointRow, getEndpointById } from '../db/endpoints';
 import { newId } from '../db/ids';
 import type { AttemptRecord } from '../db/projection';
-import type { Env } from '../env';
 import { maybeFail } from '../lib/faults';
 import { log } from '../lib/log';
 import { signingSecrets } from './endpoint-secrets';

@@ -1,5 +1,4 @@
 import { type FanoutEndpoint, fanoutEndpoints } from '../db/endpoints';
-import type { Env } from '../env';
 import { maybeFail } from '../lib/faults';
 import { addDelivery, type OutboxOwner } from './outbox';
 

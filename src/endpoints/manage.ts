@@ -10,7 +10,6 @@ import {
 import { newId } from '../db/ids';
 import { openEndpointSecret, ROTATION_OVERLAP_MS, sealEndpointSecret } from '../delivery/endpoint-secrets';
 import { newEndpointSecret } from '../delivery/sign';
-import type { Env } from '../env';
 import { notFound, unprocessable } from '../lib/problem';
 import { checkEndpointUrl } from '../lib/url-policy';
 import { requeueDeliveries } from './requeue';

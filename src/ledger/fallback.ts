@@ -1,5 +1,4 @@
 import { getOrderById, type OrderRow } from '../db/orders';
-import type { Env } from '../env';
 import type { MatchedBy, MatchKey } from './match';
 import { orderEntry } from './order-entry';
 import type { OrderEntry } from './records';

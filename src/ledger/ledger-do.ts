@@ -1,7 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { newId } from '../db/ids';
 import { type OutboxOwner, replayEvent, requeueDeliveries } from '../delivery/outbox';
-import type { Env } from '../env';
 import { maybeFail } from '../lib/faults';
 import { log } from '../lib/log';
 import { expiryGraceMs, type OrderStatus } from './clock';

@@ -1,6 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
 import { type OutboxOwner, replayEvent, requeueDeliveries } from '../delivery/outbox';
-import type { Env } from '../env';
 import { log } from '../lib/log';
 import { adoptEvent, insertEvent } from './events-store';
 import { ALARM_RETRY_MS, deliverWaiting, drainHost, type Host, MIN_REARM_MS, nextWork } from './host';

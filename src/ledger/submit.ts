@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import { loadOrderEntry } from './fallback';
 import { ledgerName, normalizeAccountNumber } from './keys';
 import type { ReceiveInput } from './ledger-do';

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../crypto/hmac';
 import { open, seal } from '../crypto/secret-box';
-import type { AppEnv, Env } from '../env';
+import type { AppEnv } from './app-env';
 import { conflict, unprocessable } from './problem';
 
 declare module 'hono' {

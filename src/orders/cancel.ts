@@ -1,5 +1,4 @@
 import { getOrder } from '../db/orders';
-import type { Env } from '../env';
 import { orderEntry } from '../ledger/order-entry';
 import { ledgerStub } from '../ledger/stubs';
 import { conflict, notFound } from '../lib/problem';

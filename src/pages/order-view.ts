@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import { expiryGraceMs, type OrderStatus, statusAt } from '../ledger/clock';
 
 /**
@@ -72,7 +71,7 @@ export async function readOrder(env: Env, id: string, now = Date.now()): Promise
     .bind(id)
     .first<OrderRow>();
   if (!row) return null;
-  const graceMs = expiryGraceMs(env as { EXPIRY_GRACE_SECONDS?: string });
+  const graceMs = expiryGraceMs(env);
   return {
     id: row.id,
     merchantId: row.merchant_id,

@@ -1,9 +1,9 @@
 import { getOrder } from '../db/orders';
 import { getPayment } from '../db/payments';
-import type { Env, Merchant } from '../env';
 import { orderEntry } from '../ledger/order-entry';
 import type { PaymentJson } from '../ledger/records';
 import { ledgerStub } from '../ledger/stubs';
+import type { Merchant } from '../lib/app-env';
 import { conflict, notFound } from '../lib/problem';
 
 /**

@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { AppEnv } from '../env';
 import type { ReportedTransaction, ReportVia } from '../ledger/transaction';
+import type { AppEnv } from '../lib/app-env';
 import type { SandboxCallback, SandboxTransaction } from './inbound/types';
 
 // The names live in the registry, the one place besides their folders that names providers.

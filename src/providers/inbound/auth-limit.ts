@@ -1,4 +1,3 @@
-import type { Env } from '../../env';
 import { clientIpBucket } from '../../lib/client-ip';
 import { log } from '../../lib/log';
 import { block, blockedFor, retryAfterSeconds } from '../../lib/rate-limit';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { timingSafeEqual } from '../../crypto/compare';
 import { fromBase64 } from '../../crypto/encoding';
-import type { AppEnv } from '../../env';
+import type { AppEnv } from '../../lib/app-env';
 import { createRouter } from '../../lib/router';
 import { callbackAccount } from '../inbound/callback-account';
 import { credential } from '../inbound/credential';
