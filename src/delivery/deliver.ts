@@ -1,7 +1,7 @@
 import { type EndpointRow, getEndpointById } from '../db/endpoints';
-import { newId } from '../db/ids';
 import type { AttemptRecord } from '../db/projection';
 import { maybeFail } from '../lib/faults';
+import { newId } from '../lib/ids';
 import { log } from '../lib/log';
 import { signingSecrets } from './endpoint-secrets';
 import { dueDeliveries, type OutboxOwner, type OutboxRow, updateDelivery } from './outbox';

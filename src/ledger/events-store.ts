@@ -1,6 +1,6 @@
-import { newId } from '../db/ids';
 import type { EventType } from '../delivery/event-types';
 import type { FanoutEvent } from '../delivery/fanout';
+import { newId } from '../lib/ids';
 import { enqueue } from './projection';
 import type { EventJson } from './records';
 

@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
-import { newId } from '../db/ids';
 import { type OutboxOwner, replayEvent, requeueDeliveries } from '../delivery/outbox';
 import { maybeFail } from '../lib/faults';
+import { newId } from '../lib/ids';
 import { log } from '../lib/log';
 import { expiryGraceMs, type OrderStatus } from './clock';
 import { type CreditMessage, creditFailed, creditSent, dueCredits, firstCredit, nextCreditTime, queueCredit } from './credits';

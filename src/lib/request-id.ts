@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { randomToken } from '../db/ids';
 import type { AppEnv } from './app-env';
+import { randomToken } from './ids';
 import { contextLogger, type Logger } from './log';
 
 declare module 'hono' {

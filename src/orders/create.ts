@@ -1,9 +1,9 @@
-import { newId } from '../db/ids';
 import { insertOrder, type OrderRow, orderIdByReference } from '../db/orders';
 import { orderLedgerName } from '../ledger/keys';
 import { orderEntry } from '../ledger/order-entry';
 import { registerInLedger } from '../ledger/register';
 import type { Merchant } from '../lib/app-env';
+import { newId } from '../lib/ids';
 import { conflict } from '../lib/problem';
 import { ProviderError } from '../providers/errors';
 import { liveProviderContext } from '../providers/outbound';
