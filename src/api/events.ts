@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getEvent, listAttempts, listEvents } from '../db/events';
+import { attemptFromRow, eventFromRow, getEvent, listAttempts, listEvents } from '../db/events';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { replay } from '../events/replay';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
-import { attemptFromRow, attemptSchema, EVENT_TYPE_VALUES, eventFromRow, eventSchema } from './event-schema';
+import { attemptSchema, EVENT_TYPES, eventSchema } from '../schemas/event';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];
@@ -24,7 +24,7 @@ const list = createRoute({
   tags,
   security,
   summary: 'List events, newest first',
-  request: { query: z.object({ ...pageQuery, type: z.enum(EVENT_TYPE_VALUES).optional() }) },
+  request: { query: z.object({ ...pageQuery, type: z.enum(EVENT_TYPES).optional() }) },
   responses: { 200: json(pageSchema(eventSchema), 'A page of events') },
 });
 

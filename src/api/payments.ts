@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getOrder } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
-import { listPayments, type PaymentFilter } from '../db/payments';
+import { listPayments, type PaymentFilter, paymentFromRow } from '../db/payments';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { assignPayment } from '../payments/assign';
-import { paymentFromRow, paymentSchema } from './payment-schema';
+import { paymentSchema } from '../schemas/payment';
 
 const app = createRouter();
 const security = [{ apiKey: [] }];

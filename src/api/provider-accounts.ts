@@ -7,7 +7,6 @@ import { updateProviderAccount } from '../accounts/update';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { listAccounts } from '../db/provider-accounts';
 import type { AppEnv } from '../lib/app-env';
-import { idempotency } from '../lib/idempotency';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
@@ -42,7 +41,6 @@ const createAccountRoute = createRoute({
   tags,
   security,
   summary: 'Configure a provider account (credentials are write-only)',
-  middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: providerAccountBody } } } },
   responses: { 201: json(createdAccountSchema, 'The account, with the webhook URLs to register at the provider') },
 });

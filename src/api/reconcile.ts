@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { decodeCursor, pageQuery, pageSchema } from '../db/pagination';
-import { idempotency } from '../lib/idempotency';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { listReconciliationRuns, runSchema } from '../reconcile/runs';
@@ -26,7 +25,6 @@ const startRoute = createRoute({
   tags,
   security,
   summary: "Pull what the account's provider knows now, and settle what was missed",
-  middleware: [idempotency] as const,
   request: {
     params: z.object({ id: z.string().openapi({ example: 'pa_…' }) }),
     body: { required: false, content: { 'application/json': { schema: reconcileBody } } },

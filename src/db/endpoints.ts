@@ -149,3 +149,19 @@ export async function replayTargets(env: Env, merchantId: string, type: string, 
     .filter((row) => (endpointId ? row.id === endpointId : !row.event_types || (JSON.parse(row.event_types) as string[]).includes(type)))
     .map((row) => row.id);
 }
+
+/** A delivery succeeded: the endpoint is no longer failing. */
+export async function clearEndpointFailing(env: Env, id: string): Promise<void> {
+  await env.DB.prepare('UPDATE endpoints SET failing_since = NULL WHERE id = ?').bind(id).run();
+}
+
+/** A delivery failed: the endpoint's failure clock starts (if it had not). */
+export async function markEndpointFailing(env: Env, id: string, at: string): Promise<void> {
+  await env.DB.prepare('UPDATE endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?').bind(at, id).run();
+}
+
+/** Disables an enabled endpoint; true when this call disabled it (false when it already was). */
+export async function disableEndpoint(env: Env, id: string, at: string): Promise<boolean> {
+  const changed = await env.DB.prepare('UPDATE endpoints SET enabled = 0, disabled_at = ? WHERE id = ? AND enabled = 1').bind(at, id).run();
+  return changed.meta.changes > 0;
+}

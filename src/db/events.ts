@@ -1,10 +1,11 @@
+import type { Attempt, Event, EventType } from '../schemas/event';
 import { afterCursor, type Cursor } from './pagination';
 
 /** A row of `events` as D1 returns it. */
 export interface EventRow {
   id: string;
   merchant_id: string;
-  type: string;
+  type: EventType;
   order_id: string | null;
   payment_id: string | null;
   data: string;
@@ -26,6 +27,26 @@ export interface AttemptRow {
   duration_ms: number;
   created_at: string;
 }
+
+/** A row as the public Event JSON (`data` as it was delivered). */
+export const eventFromRow = (row: EventRow): Event => ({
+  id: row.id,
+  object: 'event',
+  type: row.type,
+  createdAt: row.created_at,
+  data: JSON.parse(row.data),
+});
+
+export const attemptFromRow = (row: AttemptRow): Attempt => ({
+  id: row.id,
+  endpointId: row.endpoint_id,
+  attempt: row.attempt,
+  status: row.status,
+  responseStatus: row.response_status,
+  responseBody: row.response_body ?? '',
+  durationMs: row.duration_ms,
+  createdAt: row.created_at,
+});
 
 export function getEvent(env: Env, merchantId: string, id: string): Promise<EventRow | null> {
   return env.DB.prepare('SELECT * FROM events WHERE id = ? AND merchant_id = ?').bind(id, merchantId).first<EventRow>();

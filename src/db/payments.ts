@@ -1,3 +1,4 @@
+import type { MatchedBy, Payment } from '../schemas/payment';
 import { afterCursor, type Cursor } from './pagination';
 
 /** A row of `payments` as D1 returns it (the projection of the ledgers' payments). */
@@ -15,13 +16,34 @@ export interface PaymentRow {
   counter_account: string | null;
   occurred_at: string;
   received_at: string;
-  matched_by: string | null;
+  matched_by: MatchedBy | null;
   raw: string | null;
   /** JSON array of the payment's reports (CONTRACT §4). */
   reports: string;
   version: number;
   /** The ledger Durable Object that holds the payment (null only for rows of the first design). */
   ledger: string | null;
+}
+
+/** A row as the public Payment JSON. */
+export function paymentFromRow(row: PaymentRow): Payment {
+  return {
+    id: row.id,
+    object: 'payment',
+    orderId: row.order_id,
+    providerAccountId: row.provider_account_id,
+    provider: row.provider,
+    providerTransactionId: row.provider_transaction_id,
+    bankReference: row.bank_reference,
+    amount: row.amount,
+    content: row.content,
+    accountNumber: row.account_number,
+    counterAccount: row.counter_account ? JSON.parse(row.counter_account) : null,
+    occurredAt: row.occurred_at,
+    receivedAt: row.received_at,
+    matchedBy: row.matched_by,
+    reports: JSON.parse(row.reports),
+  };
 }
 
 export interface PaymentFilter {
@@ -44,6 +66,14 @@ export async function listPayments(env: Env, merchantId: string, filter: Payment
     `SELECT * FROM payments WHERE ${where.join(' AND ')} AND ${after.sql} ORDER BY received_at DESC, id DESC LIMIT ?`,
   )
     .bind(...params, ...after.params, limit + 1)
+    .all<PaymentRow>();
+  return results;
+}
+
+/** A ledger's payments received since `since`, oldest first (a new ledger takes them over: ledger/import.ts). */
+export async function paymentsOfLedger(env: Env, ledger: string, since: string, limit: number): Promise<PaymentRow[]> {
+  const { results } = await env.DB.prepare('SELECT * FROM payments WHERE ledger = ? AND received_at >= ? ORDER BY received_at LIMIT ?')
+    .bind(ledger, since, limit)
     .all<PaymentRow>();
   return results;
 }

@@ -37,13 +37,6 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
-/** `X | null` that generators read as such (zod's `.nullable()` on a named schema can lose the null). */
-export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
-
-/** An ISO 8601 UTC instant, e.g. `2026-11-21T10:00:00.000Z`. */
-export const isoTime = (description?: string) =>
-  z.string().openapi({ format: 'date-time', example: '2026-11-21T10:00:00.000Z', ...(description ? { description } : {}) });
-
 // ---- Document types (only what this module reads and writes) --------------------------------------
 
 export type Json = Record<string, unknown>;

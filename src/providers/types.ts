@@ -1,13 +1,14 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { ReportedTransaction, ReportVia } from '../ledger/transaction';
+import type { ReportedTransaction } from '../ledger/transaction';
 import type { AppEnv } from '../lib/app-env';
 import type { SandboxCallback, SandboxTransaction } from './inbound/types';
 
 // The names live in the registry, the one place besides their folders that names providers.
 export type { ProviderName } from './registry';
 
+import type { ReportVia } from '../schemas/payment';
 import type { ProviderName } from './registry';
 
 /** A stored provider account, credentials decrypted. Only its provider's folder reads `config`/`credentials`. */

@@ -1,5 +1,5 @@
 import type { OrderRow } from '../../db/orders';
-import type { OrderClock } from '../clock';
+import type { OrderClock } from '../../ledger/clock';
 import { Pager, StatusBadge } from '../components';
 import type { DashContext } from '../context';
 import { formatTime, formatVnd } from '../format';

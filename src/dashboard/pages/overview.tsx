@@ -1,5 +1,5 @@
 import type { OrderCounts } from '../../db/orders';
-import type { OrderStatus } from '../../ledger/clock';
+import type { OrderStatus } from '../../schemas/order';
 import { DayBarChart } from '../chart';
 import { Badge, StatusBadge } from '../components';
 import type { DashContext } from '../context';

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idempotency } from '../../lib/idempotency';
 import { createRouter } from '../../lib/router';
 import { credential } from '../account-fields';
 import { assertBaseUrlAllowed } from '../base-url';
@@ -36,7 +35,6 @@ const linkRoute = createRoute({
   tags,
   security,
   summary: 'Start linking a BankHub account: a grant token and the BankHub Link URL to open',
-  middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: linkBody } } } },
   responses: {
     200: {
@@ -52,7 +50,6 @@ const exchangeRoute = createRoute({
   tags,
   security,
   summary: 'Finish linking: exchange the publicToken, check the grant, create the provider account',
-  middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: exchangeBody } } } },
   responses: {
     201: {
