@@ -1,4 +1,4 @@
-import type { MatchedBy, Payment, PaymentReport } from '../schemas/payment';
+import type { MatchedBy, Payment, PaymentReport, ReportVia } from '../schemas/payment';
 import { FINGERPRINT_WINDOW_MS, normalizeBankReference, type PaymentKey, type ReportKey, transferCode } from './identity';
 import { enqueue } from './projection';
 import type { LedgerReport } from './records';
@@ -181,7 +181,7 @@ export function setMatch(sql: SqlStorage, paymentId: string, orderId: string, or
 export function paymentJson(sql: SqlStorage, id: string): Payment {
   const row = sql.exec<LedgerPaymentRow>('SELECT * FROM payments WHERE id = ?', id).one();
   const reports = sql
-    .exec<{ provider_account_id: string; provider: string; provider_tx_id: string; via: string; received_at: string }>(
+    .exec<{ provider_account_id: string; provider: string; provider_tx_id: string; via: ReportVia; received_at: string }>(
       'SELECT provider_account_id, provider, provider_tx_id, via, received_at FROM reports WHERE payment_id = ? ORDER BY seq',
       id,
     )
@@ -189,9 +189,9 @@ export function paymentJson(sql: SqlStorage, id: string): Payment {
     .map(
       (r): PaymentReport => ({
         providerAccountId: r.provider_account_id,
-        provider: r.provider as PaymentReport['provider'],
+        provider: r.provider,
         providerTransactionId: r.provider_tx_id,
-        via: r.via as PaymentReport['via'],
+        via: r.via,
         receivedAt: r.received_at,
       }),
     );
