@@ -1,6 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../lib/app-env';
 import { type Document, finishDocument, problemSchema } from '../lib/openapi';
+import { providerOperations } from '../providers/registry';
 import { EVENT_DESCRIPTIONS, EVENT_TYPES, eventSchemas } from '../schemas/event';
 import { OPERATIONS, TAGS } from './operations';
 
@@ -80,7 +81,7 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>, origin: string): Docum
   if (!doc) {
     // The generator's own document type (openapi3-ts) is read through ours, which names only what finishDocument touches.
     const generated = app.getOpenAPI31Document({ openapi: '3.1.0', info: INFO }) as unknown as Document;
-    doc = finishDocument(generated, { servers: [], tags: TAGS, operations: OPERATIONS });
+    doc = finishDocument(generated, { servers: [], tags: TAGS, operations: { ...OPERATIONS, ...providerOperations } });
     finished.set(app, doc);
   }
   return { ...doc, servers: [{ url: origin, description: 'This deployment' }] };

@@ -66,6 +66,9 @@ export interface OperationInfo {
   errors?: Record<number, string>;
 }
 
+/** The 502 of a route that calls a provider. */
+export const PROVIDER_FAILED = 'The provider failed or refused; `detail` carries its own error code and message, and nothing was created';
+
 export interface FinishOptions {
   servers: { url: string; description?: string }[];
   tags: Record<string, string>;

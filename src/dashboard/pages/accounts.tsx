@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { providerAccountSchema } from '../../accounts/serialize';
+import { guideOf } from '../../providers/registry';
 import { PROVIDER_FORMS } from '../account-forms';
 import { accountName } from '../account-name';
 import { Badge, Notice } from '../components';
 import type { DashContext } from '../context';
 import { formatTime } from '../format';
 import { Layout } from '../layout';
-import { guideOf } from '../provider-guides';
 
 type AccountJson = z.infer<typeof providerAccountSchema>;
 

@@ -1,9 +1,11 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, type DirectAccountInput, defaultBaseUrl, patch, patchSchema, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
+import { guide } from './guide';
 
 export const direct = {
   name: 'direct',
+  guide,
   createsQr: true,
   qrAcceptsAnyAmount: true, // a local VietQR to the merchant's own account, content = payment code: any amount matches by code
   accountSchema,

@@ -1,12 +1,14 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, defaultBaseUrl, patch, patchSchema, receiving, split, type TingeeAccountInput, webhookUrls } from './account';
 import { createQr } from './create-qr';
+import { guide } from './guide';
 import { hookRoutes } from './hook';
 import { pull } from './pull';
 import { buildCallback } from './sandbox-callback';
 
 export const tingee = {
   name: 'tingee',
+  guide,
   createsQr: true,
   qrAcceptsAnyAmount: true, // generate-viet-qr is a VietQR to the merchant's account with our content; each credit notified
   accountSchema,
