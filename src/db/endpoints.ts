@@ -1,5 +1,5 @@
-import type { Cursor } from './pagination';
-import { afterCursor } from './pagination';
+import { endpointWants } from '../schemas/event';
+import { afterCursor, type Cursor } from './pagination';
 
 /** An `endpoints` row; `secret` and `previous_secret` are sealed (see endpoint-secrets.ts). */
 export interface EndpointRow {
@@ -29,6 +29,9 @@ export interface EndpointChanges {
 }
 
 const LIVE = 'merchant_id = ? AND deleted_at IS NULL';
+
+/** The `event_types` column: a JSON array of types, or NULL for every type. */
+const eventTypesOf = (column: string | null): string[] | null => (column ? (JSON.parse(column) as string[]) : null);
 
 export async function insertEndpoint(env: Env, row: NewEndpointRow): Promise<void> {
   await env.DB.prepare(
@@ -137,7 +140,7 @@ export async function fanoutEndpoints(env: Env, merchantId: string): Promise<Fan
     .all<{ id: string; event_types: string | null; enabled: number }>();
   return results.map((row) => ({
     id: row.id,
-    eventTypes: row.event_types ? (JSON.parse(row.event_types) as string[]) : null,
+    eventTypes: eventTypesOf(row.event_types),
     enabled: row.enabled === 1,
   }));
 }
@@ -146,7 +149,7 @@ export async function fanoutEndpoints(env: Env, merchantId: string): Promise<Fan
 export async function replayTargets(env: Env, merchantId: string, type: string, endpointId?: string): Promise<string[]> {
   const rows = await listActiveEndpoints(env, merchantId);
   return rows
-    .filter((row) => (endpointId ? row.id === endpointId : !row.event_types || (JSON.parse(row.event_types) as string[]).includes(type)))
+    .filter((row) => (endpointId ? row.id === endpointId : endpointWants(eventTypesOf(row.event_types), type)))
     .map((row) => row.id);
 }
 

@@ -71,8 +71,6 @@ export function accountPatchSchema(name: ProviderName) {
   return (providers[name].patchSchema as z.ZodObject).safeExtend(patchCommon);
 }
 
-export type AccountPatch = { label?: string | null; baseUrl?: string | null } & Record<string, string | null | undefined>;
-
 /**
  * The PATCH body as documented and first checked: every field any provider's PATCH takes, at its loosest.
  * Which of them an account takes, and how long each must be, is its provider's schema's call (accountPatchSchema).

@@ -16,6 +16,11 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** Whether an endpoint subscribed to `eventTypes` (null: every type) gets events of `type`. */
+export function endpointWants(eventTypes: readonly string[] | null, type: string): boolean {
+  return eventTypes === null || eventTypes.includes(type);
+}
+
 /** What each event type carries (CONTRACT §5), so that generators give each its exact `data`. */
 const dataOf = {
   'payment.received': { order: orderSchema, payment: paymentSchema },

@@ -46,8 +46,6 @@ export function authLimiter(env: Env, headers: Headers, accountId: string | unde
   };
 }
 
-export type AuthLimiter = NonNullable<ReturnType<typeof authLimiter>>;
-
 function tooManyFailures(ms: number): CallbackError {
   const seconds = retryAfterSeconds(ms);
   return new CallbackError(429, 'TOO_MANY_FAILURES', `Too many failed authentications from this address; retry in ${seconds} s`, {
