@@ -1,6 +1,6 @@
-import { type PaymentRow, paymentsOfLedger } from '../db/payments';
-import type { PaymentReport } from '../schemas/payment';
+import { type PaymentRow, paymentFromRow, paymentsOfLedger } from '../db/payments';
 import { normalizeBankReference, transferCode } from './identity';
+import { addReport } from './payments-store';
 
 /** How far back a new ledger takes over the transfers D1 holds for its account (providers retry for days). */
 const IMPORT_DAYS = 35;
@@ -31,24 +31,14 @@ export async function importFromD1(
 
 function importPayment(sql: SqlStorage, row: PaymentRow): void {
   const receivedAt = Date.parse(row.received_at);
-  const first = {
-    providerAccountId: row.provider_account_id,
-    provider: row.provider,
-    providerTransactionId: row.provider_transaction_id,
-    bankReference: row.bank_reference,
-    amount: row.amount,
-    content: row.content,
-    accountNumber: row.account_number,
-    counterAccount: row.counter_account ? JSON.parse(row.counter_account) : null,
-    occurredAt: row.occurred_at,
-    receivedAt: row.received_at,
-  };
+  // The payment's provider fields, as the ledger stores a first report (payments-store FirstReport).
+  const { id, object: _, orderId, matchedBy, reports, ...first } = paymentFromRow(row);
   sql.exec(
     `INSERT INTO payments (id, order_id, matched_by, amount, bank_ref, code, first_at, counts_at, version, json, raw)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    row.id,
-    row.order_id,
-    row.matched_by,
+    id,
+    orderId,
+    matchedBy,
     row.amount,
     normalizeBankReference(row.bank_reference),
     transferCode(row.content),
@@ -58,17 +48,5 @@ function importPayment(sql: SqlStorage, row: PaymentRow): void {
     JSON.stringify(first),
     row.raw,
   );
-  const reports = JSON.parse(row.reports || '[]') as PaymentReport[];
-  for (const report of reports) {
-    sql.exec(
-      `INSERT INTO reports (payment_id, provider_account_id, provider, provider_tx_id, via, received_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING`,
-      row.id,
-      report.providerAccountId,
-      report.provider,
-      report.providerTransactionId,
-      report.via,
-      report.receivedAt,
-    );
-  }
+  for (const report of reports) addReport(sql, id, report);
 }

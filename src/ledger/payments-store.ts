@@ -136,7 +136,7 @@ export function insertPayment(sql: SqlStorage, id: string, report: LedgerReport)
 }
 
 /** Lists a report on its payment; false when this exact report (feed, transaction id, via) was listed already. */
-export function addReport(sql: SqlStorage, paymentId: string, report: LedgerReport): boolean {
+export function addReport(sql: SqlStorage, paymentId: string, report: PaymentReport): boolean {
   return (
     sql.exec(
       `INSERT INTO reports (payment_id, provider_account_id, provider, provider_tx_id, via, received_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -4,11 +4,11 @@ import {
   accountNumber,
   bank,
   bankAccountConfig,
+  bankAccountReceiving,
   callbackSecret,
   credential,
   hookUrl,
   patchFields,
-  receivingAccount,
 } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
@@ -38,5 +38,4 @@ export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => 'https:
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'casso', account.id) });
 
 /** The account the stored config names. */
-export const receiving = (account: ProviderAccount) =>
-  receivingAccount(account.config.bin, account.config.accountNumber, account.config.accountName);
+export const receiving = bankAccountReceiving;
