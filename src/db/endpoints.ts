@@ -1,5 +1,5 @@
 import { endpointWants } from '../schemas/event';
-import { afterCursor, type Cursor } from './pagination';
+import { type Cursor, newestFirst } from './pagination';
 
 /** An `endpoints` row; `secret` and `previous_secret` are sealed (see endpoint-secrets.ts). */
 export interface EndpointRow {
@@ -47,14 +47,8 @@ export function getEndpoint(env: Env, merchantId: string, id: string): Promise<E
 }
 
 /** One page (limit + 1 rows, see toPage) of the merchant's endpoints, newest first. */
-export async function listEndpoints(env: Env, merchantId: string, cursor: Cursor | null, limit: number): Promise<EndpointRow[]> {
-  const after = afterCursor(cursor, 'created_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM endpoints WHERE ${LIVE} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(merchantId, ...after.params, limit + 1)
-    .all<EndpointRow>();
-  return results;
+export function listEndpoints(env: Env, merchantId: string, cursor: Cursor | null, limit: number): Promise<EndpointRow[]> {
+  return newestFirst<EndpointRow>(env, 'endpoints', [{ sql: LIVE, params: [merchantId] }], 'created_at', cursor, limit);
 }
 
 /** The endpoints events are delivered to: enabled and not deleted. */

@@ -1,5 +1,5 @@
 import type { Attempt, Event, EventType } from '../schemas/event';
-import { afterCursor, type Cursor } from './pagination';
+import { type Cursor, equals, newestFirst } from './pagination';
 
 /** A row of `events` as D1 returns it. */
 export interface EventRow {
@@ -58,33 +58,12 @@ export interface EventFilter {
 }
 
 /** One page of the merchant's events, newest first (`limit + 1` rows). */
-export async function listEvents(env: Env, merchantId: string, filter: EventFilter, cursor: Cursor | null, limit: number) {
-  const where = ['merchant_id = ?'];
-  const params: string[] = [merchantId];
-  if (filter.type) {
-    where.push('type = ?');
-    params.push(filter.type);
-  }
-  if (filter.orderId) {
-    where.push('order_id = ?');
-    params.push(filter.orderId);
-  }
-  const after = afterCursor(cursor, 'created_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM events WHERE ${where.join(' AND ')} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(...params, ...after.params, limit + 1)
-    .all<EventRow>();
-  return results;
+export function listEvents(env: Env, merchantId: string, filter: EventFilter, cursor: Cursor | null, limit: number) {
+  const conditions = [equals('merchant_id', merchantId), equals('type', filter.type), equals('order_id', filter.orderId)];
+  return newestFirst<EventRow>(env, 'events', conditions, 'created_at', cursor, limit);
 }
 
 /** One page of an event's delivery attempts, newest first (`limit + 1` rows). */
-export async function listAttempts(env: Env, eventId: string, cursor: Cursor | null, limit: number) {
-  const after = afterCursor(cursor, 'created_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM attempts WHERE event_id = ? AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(eventId, ...after.params, limit + 1)
-    .all<AttemptRow>();
-  return results;
+export function listAttempts(env: Env, eventId: string, cursor: Cursor | null, limit: number) {
+  return newestFirst<AttemptRow>(env, 'attempts', [equals('event_id', eventId)], 'created_at', cursor, limit);
 }

@@ -1,5 +1,5 @@
 import type { Order, OrderStatus } from '../schemas/order';
-import { afterCursor, type Cursor } from './pagination';
+import { afterCursor, type Cursor, equals, newestFirst } from './pagination';
 
 /** A row of `orders` as D1 returns it (JSON columns still text). */
 export interface OrderRow {
@@ -171,32 +171,13 @@ export interface OrderFilter {
 }
 
 /** One page of the merchant's orders, newest first (`limit + 1` rows: see db/pagination); status by the clock (`countingSince`, below). */
-export async function listOrders(
-  env: Env,
-  merchantId: string,
-  filter: OrderFilter,
-  cursor: Cursor | null,
-  limit: number,
-  countingSince: string,
-) {
-  const where = ['merchant_id = ?'];
-  const params: (string | number)[] = [merchantId];
-  if (filter.status) {
-    const condition = statusCondition(filter.status, countingSince, '');
-    where.push(condition.sql);
-    params.push(...condition.params);
-  }
-  if (filter.reference) {
-    where.push('reference = ?');
-    params.push(filter.reference);
-  }
-  const after = afterCursor(cursor, 'created_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM orders WHERE ${where.join(' AND ')} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(...params, ...after.params, limit + 1)
-    .all<OrderRow>();
-  return results;
+export function listOrders(env: Env, merchantId: string, filter: OrderFilter, cursor: Cursor | null, limit: number, countingSince: string) {
+  const conditions = [
+    equals('merchant_id', merchantId),
+    filter.status ? statusCondition(filter.status, countingSince, '') : null,
+    equals('reference', filter.reference),
+  ];
+  return newestFirst<OrderRow>(env, 'orders', conditions, 'created_at', cursor, limit);
 }
 
 // Dashboard reads. Status is the clock's (ledger/clock statusAt): an open order whose expiry and grace have

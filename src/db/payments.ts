@@ -1,5 +1,5 @@
 import type { MatchedBy, Payment } from '../schemas/payment';
-import { afterCursor, type Cursor } from './pagination';
+import { type Cursor, equals, newestFirst } from './pagination';
 
 /** A row of `payments` as D1 returns it (the projection of the ledgers' payments). */
 export interface PaymentRow {
@@ -53,21 +53,13 @@ export interface PaymentFilter {
 }
 
 /** One page of the merchant's payments, newest first (`limit + 1` rows: see db/pagination). */
-export async function listPayments(env: Env, merchantId: string, filter: PaymentFilter, cursor: Cursor | null, limit: number) {
-  const where = ['merchant_id = ?'];
-  const params: string[] = [merchantId];
-  if (filter.orderId) {
-    where.push('order_id = ?');
-    params.push(filter.orderId);
-  }
-  if (filter.unmatched) where.push('order_id IS NULL');
-  const after = afterCursor(cursor, 'received_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM payments WHERE ${where.join(' AND ')} AND ${after.sql} ORDER BY received_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(...params, ...after.params, limit + 1)
-    .all<PaymentRow>();
-  return results;
+export function listPayments(env: Env, merchantId: string, filter: PaymentFilter, cursor: Cursor | null, limit: number) {
+  const conditions = [
+    equals('merchant_id', merchantId),
+    equals('order_id', filter.orderId),
+    filter.unmatched ? { sql: 'order_id IS NULL', params: [] } : null,
+  ];
+  return newestFirst<PaymentRow>(env, 'payments', conditions, 'received_at', cursor, limit);
 }
 
 /** A ledger's payments received since `since`, oldest first (a new ledger takes them over: ledger/import.ts). */
