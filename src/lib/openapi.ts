@@ -37,6 +37,12 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
+/** A route's JSON response (or request body content): the description and its `application/json` schema. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
 // ---- Document types (only what this module reads and writes) --------------------------------------
 
 export type Json = Record<string, unknown>;
