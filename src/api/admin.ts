@@ -6,6 +6,7 @@ import { notFound, unprocessable } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import { fetchLogo, LOGO_MAX_BYTES } from './merchant-logo';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ adminToken: [] }];
 const tags = ['Admin'];

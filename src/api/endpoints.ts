@@ -22,6 +22,7 @@ import {
 import { jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Endpoints'];

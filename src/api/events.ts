@@ -7,6 +7,7 @@ import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import { attemptSchema, EVENT_TYPES, eventSchema } from '../schemas/event';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Events'];

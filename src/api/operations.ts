@@ -25,6 +25,7 @@ export const TAGS: Record<string, string> = {
   Webhooks: 'Requests we send to your endpoints: one per event, signed (Standard Webhooks).',
 };
 
+// One entry per operation, all of one shape: data the document reads, not code repeated.
 export const OPERATIONS: Record<string, OperationInfo> = {
   'GET /healthz': {
     operationId: 'getHealth',

@@ -11,6 +11,7 @@ import { createOrderBody } from '../orders/schema';
 import { refreshOrder } from '../reconcile/refresh-order';
 import { orderSchema, orderStatus } from '../schemas/order';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Orders'];

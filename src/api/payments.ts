@@ -8,6 +8,7 @@ import { createRouter } from '../lib/router';
 import { assignPayment } from '../payments/assign';
 import { paymentSchema } from '../schemas/payment';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const page = { description: 'A page of payments, newest first', content: { 'application/json': { schema: pageSchema(paymentSchema) } } };

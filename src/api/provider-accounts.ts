@@ -14,6 +14,7 @@ import { createRouter } from '../lib/router';
 import { type ProviderAccountInput, providerAccountBody, providerAccountPatchBody } from '../providers/registry';
 import { loadAccount, toAccount } from '../providers/stored-account';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Provider accounts'];

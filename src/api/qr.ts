@@ -10,6 +10,7 @@ import { decodeBody, decodedQr, encodeBody, encodedQr } from './qr-schemas';
 const app = createRouter();
 const tags = ['QR codes'];
 
+// Two route declarations of one shape (encode, decode): each its own operation.
 const encodeRoute = createRoute({
   method: 'post',
   path: '/v1/qr/encode',

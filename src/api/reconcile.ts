@@ -6,6 +6,7 @@ import { createRouter } from '../lib/router';
 import { listReconciliationRuns, runSchema } from '../reconcile/runs';
 import { startReconciliation } from '../reconcile/start';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Reconciliation'];

@@ -76,6 +76,7 @@ export class MerchantDO extends DurableObject<Env> {
     return { merchantId: this.merchantId()!, owner: `merchant:${this.merchantId()}`, project: (record) => enqueue(this.sql, record) };
   }
 
+  // As LedgerDO.host(): each event-holding Durable Object describes itself to the shared host (host.ts) the same way.
   private host(): Host {
     const merchantId = this.merchantId()!;
     return {

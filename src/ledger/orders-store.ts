@@ -22,6 +22,7 @@ type LedgerOrderRow = {
   json: string;
 };
 
+// Column by column like order-entry.ts (a D1 row → an entry): this maps the ledger's own table, the same fields.
 const toOrder = (row: LedgerOrderRow): LedgerOrder => ({
   id: row.id,
   status: row.status,

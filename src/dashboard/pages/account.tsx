@@ -11,6 +11,7 @@ import type { FieldErrors } from '../forms';
 import { Layout } from '../layout';
 import { SchemaFields } from './account-fields';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 type AccountJson = z.infer<typeof providerAccountSchema>;
 
 export interface AccountView {

@@ -8,6 +8,7 @@ import type { DashContext } from '../context';
 import { formatTime } from '../format';
 import { Layout } from '../layout';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 type AccountJson = z.infer<typeof providerAccountSchema>;
 
 export function AccountsPage(c: DashContext, accounts: AccountJson[], notice?: string) {

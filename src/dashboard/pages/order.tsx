@@ -9,6 +9,7 @@ import { formatTime, formatVnd } from '../format';
 import { Layout } from '../layout';
 import { AttemptLines, DeliveryStatus, nextRetry } from './delivery-parts';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export interface OrderView {
   order: Order;
   status: OrderStatus;

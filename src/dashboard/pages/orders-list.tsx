@@ -5,6 +5,7 @@ import type { DashContext } from '../context';
 import { formatTime, formatVnd } from '../format';
 import { Layout } from '../layout';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export const STATUSES = ['pending', 'partially_paid', 'paid', 'expired', 'canceled'] as const;
 
 export interface OrdersListProps {

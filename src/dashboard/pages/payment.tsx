@@ -6,6 +6,7 @@ import type { DashContext } from '../context';
 import { formatTime, formatVnd } from '../format';
 import { Layout } from '../layout';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export interface PaymentView {
   payment: Payment;
   raw: string | null;

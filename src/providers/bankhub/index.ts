@@ -7,6 +7,7 @@ import { linkOperations, linkRoutes } from './link-routes';
 import { pull } from './pull';
 import { buildCallback } from './sandbox-callback';
 
+// The module literal every provider's index.ts writes (ProviderModule, listed in registry.ts): alike by design.
 export const bankhub = {
   name: 'bankhub',
   guide,

@@ -12,6 +12,7 @@ import {
 } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
+// Alike sepay/account.ts: both are bank feeds on the merchant's own account; what they share is in account-fields.ts.
 const secrets = {
   checksumKey: callbackSecret(),
   /** Casso API key (`Authorization: Apikey …`), only for reconciliation (CONTRACT §9). */

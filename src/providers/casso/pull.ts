@@ -44,6 +44,7 @@ export const ofAccount = (number: unknown, account: ProviderAccount) => {
 const bookedAt = (value: unknown) =>
   parseVnDateTime(value) ?? parseVnDateTime(typeof value === 'string' ? `${value.trim()} 00:00:00` : null);
 
+// Alike the other listing pulls in shape (one request, one record → one report); the wire format is this provider's.
 function toTransaction(record: Record<string, unknown>, account: ProviderAccount, now: Date): Transaction | null {
   const txId = transactionId(id.safeParse(record.id).success ? record.id : null);
   const amount = vnd(record.amount);

@@ -3,6 +3,7 @@ import { accountSchema, type DirectAccountInput, defaultBaseUrl, patch, patchSch
 import { createQr } from './create-qr';
 import { guide } from './guide';
 
+// The module literal every provider's index.ts writes (ProviderModule, listed in registry.ts): alike by design.
 export const direct = {
   name: 'direct',
   guide,

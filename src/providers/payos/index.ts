@@ -6,6 +6,7 @@ import { hookRoutes } from './hook';
 import { status } from './pull';
 import { buildCallback } from './sandbox-callback';
 
+// The module literal every provider's index.ts writes (ProviderModule, listed in registry.ts): alike by design.
 export const payos = {
   name: 'payos',
   guide,

@@ -5,6 +5,7 @@ import { hookRoutes } from './hook';
 import { pull } from './pull';
 import { buildCallback } from './sandbox-callback';
 
+// The module literal every provider's index.ts writes (ProviderModule, listed in registry.ts): alike by design.
 export const sepay = {
   name: 'sepay',
   guide,

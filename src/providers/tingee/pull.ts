@@ -40,6 +40,7 @@ const cursorSchema = z.object({
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
+// Alike the other listing pulls in shape (one request, one record → one report); the wire format is this provider's.
 function toTransaction(item: Record<string, unknown>, account: ProviderAccount, now: Date): Transaction | null {
   const reference = optional(item.code);
   const txId = reference ?? transactionId(item.transactionId);
