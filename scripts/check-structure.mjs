@@ -2,7 +2,8 @@
 // CI guard of the house rules (DESIGN.md "Modules"), over src/:
 //  1. folders import downward only: every import between top-level folders of src/ goes down LAYERS (or
 //     across one layer), and no cycle between folders (type-only imports count: they couple folders too);
-//  2. a provider's name appears only in its own folder and in providers/registry.ts: as code, that is a
+//  2. README.md's "Layout" lists every folder of src/ (providers/<name>/ for the providers' own), and no other;
+//  3. a provider's name appears only in its own folder and in providers/registry.ts: as code, that is a
 //     quoted string ('casso'), an object key (casso:), a path segment (/casso/) or a member access (casso.),
 //     matched case-sensitively outside comments (prose such as "VietQR" the payment format is not the provider).
 // Prints every violation and exits 1 if there is one.
@@ -141,6 +142,42 @@ export function cycles(nodes, edges) {
   return found;
 }
 
+/** The folders README.md's "Layout" block lists under src/ (the first word of a line, ending in `/`). */
+export function layoutFolders(readme) {
+  const section = readme.split(/^## /m).find((part) => part.startsWith('Layout\n')) ?? '';
+  const block = /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  return block
+    .split('\n')
+    .map((line) => /^ {2}(\S+\/)(?:\s|$)/.exec(line)?.[1])
+    .filter((folder) => folder !== undefined);
+}
+
+function layoutProblems(src, providerNames) {
+  let readme;
+  try {
+    readme = readFileSync(join(dirname(src), 'README.md'), 'utf8');
+  } catch {
+    return [];
+  }
+  const folders = (dir, prefix) =>
+    readdirSync(dir)
+      .filter((name) => statSync(join(dir, name)).isDirectory())
+      .flatMap((name) => [`${prefix}${name}/`, ...folders(join(dir, name), `${prefix}${name}/`)]);
+  const providers = new Set(providerNames.map((name) => `providers/${name}/`));
+  const tree = new Set(
+    folders(src, '')
+      .map((folder) => (providers.has(folder) ? 'providers/<name>/' : folder))
+      .filter((folder) => ![...providers].some((p) => folder.startsWith(p) && folder !== p)),
+  );
+  const listed = new Set(layoutFolders(readme));
+  return [
+    ...[...tree].filter((folder) => !listed.has(folder)).map((folder) => `README.md "Layout" does not list src/${folder}`),
+    ...[...listed]
+      .filter((folder) => !tree.has(folder))
+      .map((folder) => `README.md "Layout" lists src/${folder}, which is not in the tree`),
+  ];
+}
+
 /** Every violation of the house rules in the src/ folder at `src`. */
 export function checkStructure(src) {
   const root = dirname(src);
@@ -208,6 +245,7 @@ export function checkStructure(src) {
           problems.push(`provider "${name}" named outside its folder: ${relative(root, file)}:${at + 1}: ${line.trim()}`);
     }
   }
+  problems.push(...layoutProblems(src, providerNames));
   const dependencies = [...edges.values()].reduce((n, m) => n + m.size, 0);
   return { files: all.length, folders: folders.length, dependencies, problems };
 }
@@ -217,5 +255,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`structure: ${result.files} files in ${result.folders} folders; ${result.dependencies} folder dependencies`);
   for (const problem of result.problems) console.log(`FAIL ${problem}`);
   if (result.problems.length > 0) process.exit(1);
-  console.log('structure: folders import downward only, no folder cycle; provider names only in their folders and the registry');
+  console.log('structure: folders import downward only, no folder cycle; provider names only in their folders; README layout = tree');
 }

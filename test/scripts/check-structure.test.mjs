@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { checkStructure, importsOf, namesProvider, withoutComments } from '../../scripts/check-structure.mjs';
+import { checkStructure, importsOf, layoutFolders, namesProvider, withoutComments } from '../../scripts/check-structure.mjs';
 
 describe('withoutComments', () => {
   it('blanks line and block comments, keeps strings, templates, regular expressions and line numbers', () => {
@@ -44,6 +44,13 @@ describe('namesProvider', () => {
   });
 });
 
+describe('layoutFolders', () => {
+  it('reads the folders of the Layout block, not those of other sections', () => {
+    const readme = '## Setup\n\n```\n  other/  no\n```\n\n## Layout\n\n```\nsrc/\n  api/  routes\n  index.ts, app.ts  entry\n  db/\n```\n';
+    assert.deepEqual(layoutFolders(readme), ['api/', 'db/']);
+  });
+});
+
 describe('checkStructure', () => {
   let src;
   beforeEach(() => {
@@ -78,6 +85,19 @@ describe('checkStructure', () => {
       problems.some((p) => p.startsWith('folder cycle between api, lib')),
       problems.join('\n'),
     );
+  });
+
+  it('checks that README.md "Layout" lists every src folder (providers/<name>/ for theirs) and no other', () => {
+    tree();
+    const readme = (lines) =>
+      writeFileSync(join(dirname(src), 'README.md'), `# x\n\n## Layout\n\n\`\`\`\nsrc/\n${lines}\`\`\`\n\n## Next\n`);
+    readme('  api/   routes\n  lib/   primitives\n  providers/   registry\n  providers/<name>/  one each\n');
+    assert.deepEqual(checkStructure(src).problems, []);
+    readme('  api/   routes\n  providers/   registry\n  providers/<name>/  one each\n  gone/  removed\n');
+    assert.deepEqual(checkStructure(src).problems, [
+      'README.md "Layout" does not list src/lib/',
+      'README.md "Layout" lists src/gone/, which is not in the tree',
+    ]);
   });
 
   it('reports a folder in no layer, and a provider named as code outside its folder', () => {
