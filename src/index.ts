@@ -1,5 +1,4 @@
 import { app } from './app';
-import type { Env } from './env';
 import { onSchedule } from './reconcile/scheduled';
 
 export { LedgerDO } from './ledger/ledger-do';

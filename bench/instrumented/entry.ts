@@ -2,7 +2,6 @@
 // what a request costs before it is answered. The Worker counts its own D1 statements and Durable Object
 // calls per request (response headers); each ledger counts the D1 statements and DO calls it makes while a
 // `receive` or `register` is under way (GET /__bench/ledger?name=…). Never deployed.
-import type { Env } from '../../src/env';
 import worker from '../../src/index';
 import { LedgerDO as ProjectLedger } from '../../src/ledger/ledger-do';
 

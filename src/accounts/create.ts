@@ -1,7 +1,7 @@
 import { seal } from '../crypto/secret-box';
-import { newId } from '../db/ids';
 import { insertAccount } from '../db/provider-accounts';
-import type { Env, Merchant } from '../env';
+import type { Merchant } from '../lib/app-env';
+import { newId } from '../lib/ids';
 import { assertBaseUrlAllowed } from '../providers/base-url';
 import { getProvider, type ProviderAccountInput } from '../providers/registry';
 import type { ProviderAccount } from '../providers/types';

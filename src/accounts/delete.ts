@@ -1,5 +1,4 @@
 import { softDeleteAccount } from '../db/provider-accounts';
-import type { Env } from '../env';
 import { notFound } from '../lib/problem';
 import { invalidateAccount } from '../providers/account-cache';
 

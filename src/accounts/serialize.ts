@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { orNull } from '../lib/openapi';
 import { getProvider } from '../providers/registry';
 import type { ProviderAccount } from '../providers/types';
+import { orNull } from '../schemas/openapi-shapes';
 
 export const receivingAccountSchema = z
   .object({ bin: z.string(), shortName: z.string(), accountNumber: z.string(), accountName: z.string().nullable() })

@@ -1,6 +1,5 @@
 import { seal } from '../crypto/secret-box';
 import { accountRow, updateAccount } from '../db/provider-accounts';
-import type { Env } from '../env';
 import { conflict, notFound, unprocessable } from '../lib/problem';
 import { fieldErrors } from '../lib/validation';
 import { invalidateAccount } from '../providers/account-cache';

@@ -1,10 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { revokeApiKey } from '../db/api-keys';
 import { createMerchant, getMerchant, getMerchantBranding, issueApiKey, updateMerchantBranding } from '../db/merchants';
+import { jsonResponse } from '../lib/openapi';
 import { notFound, unprocessable } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import { fetchLogo, LOGO_MAX_BYTES } from './merchant-logo';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ adminToken: [] }];
 const tags = ['Admin'];
@@ -26,8 +28,6 @@ const createdMerchant = z
 
 const issuedKey = z.object({ id: z.string(), apiKey: z.string(), createdAt: z.string() }).openapi('IssuedApiKey');
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-
 const createMerchantRoute = createRoute({
   method: 'post',
   path: '/v1/admin/merchants',
@@ -35,7 +35,7 @@ const createMerchantRoute = createRoute({
   security,
   summary: 'Create a merchant and its first API key',
   request: { body: { required: true, content: { 'application/json': { schema: merchantBody } } } },
-  responses: { 201: json(createdMerchant, 'The merchant, with its API key (shown once)') },
+  responses: { 201: jsonResponse(createdMerchant, 'The merchant, with its API key (shown once)') },
 });
 
 app.openapi(createMerchantRoute, async (c) => {
@@ -50,7 +50,7 @@ const issueKeyRoute = createRoute({
   security,
   summary: 'Issue another API key for a merchant',
   request: { params: z.object({ id: z.string() }) },
-  responses: { 201: json(issuedKey, 'The new key (shown once)') },
+  responses: { 201: jsonResponse(issuedKey, 'The new key (shown once)') },
 });
 
 app.openapi(issueKeyRoute, async (c) => {
@@ -142,7 +142,7 @@ const patchMerchantRoute = createRoute({
   security,
   summary: "Set a merchant's checkout branding: display name, logo, accent colour, frame ancestors",
   request: { params: z.object({ id: z.string() }), body: { required: true, content: { 'application/json': { schema: brandingBody } } } },
-  responses: { 200: json(brandedMerchant, 'The merchant and its branding'), 422: { description: 'A field that cannot be used' } },
+  responses: { 200: jsonResponse(brandedMerchant, 'The merchant and its branding'), 422: { description: 'A field that cannot be used' } },
 });
 
 app.openapi(patchMerchantRoute, async (c) => {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from '../crypto/compare';
-import { sha256Hex } from '../crypto/hmac';
-import type { AppEnv, Merchant } from '../env';
+import { merchantForApiKey } from '../db/api-keys';
+import type { AppEnv } from '../lib/app-env';
 import { unauthorized } from '../lib/problem';
 
 function bearer(header: string | undefined): string | null {
@@ -14,15 +14,9 @@ export const merchantAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = bearer(c.req.header('authorization'));
   if (!key || !/^sk_(test|live)_[A-Za-z0-9]+$/.test(key)) throw unauthorized('Missing or invalid API key');
   // Lookup by hash: the index probe compares hashes, so timing reveals nothing about the key itself.
-  const row = await c.env.DB.prepare(
-    `SELECT m.id, m.name, m.mode, m.created_at AS createdAt
-       FROM api_keys k JOIN merchants m ON m.id = k.merchant_id
-      WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
-  )
-    .bind(await sha256Hex(key))
-    .first<Merchant>();
-  if (!row) throw unauthorized('Missing or invalid API key');
-  c.set('merchant', row);
+  const found = await merchantForApiKey(c.env, key);
+  if (!found) throw unauthorized('Missing or invalid API key');
+  c.set('merchant', found.merchant);
   return next();
 };
 

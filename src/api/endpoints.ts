@@ -19,13 +19,14 @@ import {
   secretSchema,
   updateEndpointBody,
 } from '../endpoints/schema';
+import { jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Endpoints'];
 const params = z.object({ id: z.string().openapi({ example: 'ep_…' }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 const createEndpointRoute = createRoute({
@@ -35,7 +36,7 @@ const createEndpointRoute = createRoute({
   security,
   summary: 'Register a webhook endpoint (the secret is shown here and by GET …/secret only)',
   request: body(createEndpointBody),
-  responses: { 201: json(createdEndpointSchema, 'The endpoint, with its signing secret') },
+  responses: { 201: jsonResponse(createdEndpointSchema, 'The endpoint, with its signing secret') },
 });
 
 app.openapi(createEndpointRoute, async (c) => c.json(await createEndpoint(c.env, c.get('merchant').id, c.req.valid('json')), 201));
@@ -47,7 +48,7 @@ const listEndpointsRoute = createRoute({
   security,
   summary: 'List endpoints, newest first',
   request: { query: z.object(pageQuery) },
-  responses: { 200: json(pageSchema(endpointSchema), 'One page of endpoints') },
+  responses: { 200: jsonResponse(pageSchema(endpointSchema), 'One page of endpoints') },
 });
 
 app.openapi(listEndpointsRoute, async (c) => {
@@ -66,7 +67,7 @@ const getEndpointRoute = createRoute({
   security,
   summary: 'Get an endpoint',
   request: { params },
-  responses: { 200: json(endpointSchema, 'The endpoint') },
+  responses: { 200: jsonResponse(endpointSchema, 'The endpoint') },
 });
 
 app.openapi(getEndpointRoute, async (c) => c.json(await getEndpointJson(c.env, c.get('merchant').id, c.req.valid('param').id), 200));
@@ -78,7 +79,7 @@ const getSecretRoute = createRoute({
   security,
   summary: "Get an endpoint's current signing secret",
   request: { params },
-  responses: { 200: json(secretSchema, 'The secret') },
+  responses: { 200: jsonResponse(secretSchema, 'The secret') },
 });
 
 app.openapi(getSecretRoute, async (c) => c.json({ secret: await revealSecret(c.env, c.get('merchant').id, c.req.valid('param').id) }, 200));
@@ -90,7 +91,7 @@ const updateEndpointRoute = createRoute({
   security,
   summary: 'Change an endpoint (re-enabling clears its failure state)',
   request: { params, ...body(updateEndpointBody) },
-  responses: { 200: json(endpointSchema, 'The endpoint') },
+  responses: { 200: jsonResponse(endpointSchema, 'The endpoint') },
 });
 
 app.openapi(updateEndpointRoute, async (c) =>
@@ -119,7 +120,7 @@ const rotateSecretRoute = createRoute({
   security,
   summary: 'Rotate the signing secret (the old one keeps signing alongside for 24 h)',
   request: { params, body: { required: false, content: { 'application/json': { schema: z.strictObject({}) } } } },
-  responses: { 200: json(secretSchema, 'The new secret') },
+  responses: { 200: jsonResponse(secretSchema, 'The new secret') },
 });
 
 app.openapi(rotateSecretRoute, async (c) =>
@@ -133,7 +134,7 @@ const recoverRoute = createRoute({
   security,
   summary: 'Re-send failed and skipped deliveries created since a time',
   request: { params, ...body(recoverBody) },
-  responses: { 202: json(z.object({ requeued: z.number().int() }).openapi('RecoverResult'), 'Deliveries queued again') },
+  responses: { 202: jsonResponse(z.object({ requeued: z.number().int() }).openapi('RecoverResult'), 'Deliveries queued again') },
 });
 
 app.openapi(recoverRoute, async (c) => {

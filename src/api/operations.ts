@@ -1,11 +1,12 @@
-import type { OperationInfo } from '../lib/openapi';
+import { type OperationInfo, PROVIDER_FAILED } from '../lib/openapi';
 
 /*
  * Per operation, what its route file does not say: a stable operationId (generated clients name their
  * methods after it, so it never changes once published), a description, and the error statuses specific
  * to it. Statuses every route of its kind can answer (auth, validation, body limits, rate limits, 404 on
  * path ids, 409 on a reused Idempotency-Key, 500, 503) are derived in src/lib/openapi.ts. A route missing
- * here still gets a derived operationId and its summary as description.
+ * here still gets a derived operationId and its summary as description. A provider's own routes are described
+ * in its folder (ProviderModule.operations).
  */
 
 export const TAGS: Record<string, string> = {
@@ -24,8 +25,7 @@ export const TAGS: Record<string, string> = {
   Webhooks: 'Requests we send to your endpoints: one per event, signed (Standard Webhooks).',
 };
 
-const PROVIDER_FAILED = 'The provider failed or refused; `detail` carries its own error code and message, and nothing was created';
-
+// One entry per operation, all of one shape: data the document reads, not code repeated.
 export const OPERATIONS: Record<string, OperationInfo> = {
   'GET /healthz': {
     operationId: 'getHealth',
@@ -70,18 +70,6 @@ export const OPERATIONS: Record<string, OperationInfo> = {
   'DELETE /v1/provider-accounts/{id}': {
     operationId: 'deleteProviderAccount',
     description: 'Deletes the account: its orders keep their history, its callback URLs answer 401 and it is no longer reconciled.',
-  },
-  'POST /v1/provider-accounts/bankhub/link': {
-    operationId: 'startBankhubLink',
-    description: 'Step 1 of linking a BankHub account: a grant token and the BankHub Link URL to open in the merchant’s browser.',
-    errors: { 502: PROVIDER_FAILED },
-  },
-  'POST /v1/provider-accounts/bankhub/exchange': {
-    operationId: 'exchangeBankhubToken',
-    description:
-      'Last step of linking: exchanges the publicToken from the Link redirect, checks the grant and creates the provider account. ' +
-      'A grant that cannot take QR payments is removed (422).',
-    errors: { 502: PROVIDER_FAILED },
   },
   'POST /v1/provider-accounts/{id}/reconcile': {
     operationId: 'reconcileProviderAccount',

@@ -45,7 +45,8 @@ const render = (type: ImageType, payload: string, size: number, margin: number):
 app.openapi(route, async (c) => {
   const match = FILE.exec(c.req.valid('param').file);
   if (!match) throw notFound('No such QR code');
-  const [, orderId, ext] = match as unknown as [string, string, ImageType];
+  const [, orderId = '', extension] = match;
+  const ext: ImageType = extension === 'png' ? 'png' : 'svg';
   const { size, margin, remaining } = c.req.valid('query');
 
   if (remaining === 'true') {

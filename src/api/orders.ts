@@ -1,16 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getOrder, listOrders } from '../db/orders';
+import { getOrder, listOrders, orderToJson } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
-import { expiryGraceMs } from '../ledger/clock';
+import { orderClock } from '../ledger/clock';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { cancelOrder } from '../orders/cancel';
 import { createOrder } from '../orders/create';
-import { createOrderBody, orderSchema, orderStatus } from '../orders/schema';
-import { orderToJson } from '../orders/serialize';
+import { createOrderBody } from '../orders/schema';
 import { refreshOrder } from '../reconcile/refresh-order';
+import { orderSchema, orderStatus } from '../schemas/order';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Orders'];
@@ -46,15 +47,14 @@ const listOrdersRoute = createRoute({
 
 app.openapi(listOrdersRoute, async (c) => {
   const { limit, cursor, status, reference } = c.req.valid('query');
-  const graceMs = expiryGraceMs(c.env);
-  const rows = await listOrders(c.env, c.get('merchant').id, { status, reference }, decodeCursor(cursor), limit, graceMs);
+  const clock = orderClock(c.env);
+  const rows = await listOrders(c.env, c.get('merchant').id, { status, reference }, decodeCursor(cursor), limit, clock.countingSince);
   const origin = publicOrigin(c.env, c.req.url);
-  const clock = { nowMs: Date.now(), graceMs };
   const page = toPage(
     rows,
     limit,
     (row) => ({ time: row.created_at, id: row.id }),
-    (row) => orderToJson(row, origin, clock),
+    (row) => orderToJson(row, origin, clock.status(row)),
   );
   return c.json(page, 200);
 });
@@ -69,7 +69,7 @@ const getOrderRoute = createRoute({
     params: idParam,
     query: z.object({
       refresh: z.enum(['true', 'false']).optional().openapi({
-        description: 'true: a pending or partially paid order is first re-checked at its provider (payOS, VietQR.vn)',
+        description: 'true: a pending or partially paid order is first re-checked at its provider, where the provider answers per order',
       }),
     }),
   },
@@ -81,7 +81,7 @@ app.openapi(getOrderRoute, async (c) => {
   if (!row) throw notFound('No such order');
   const origin = publicOrigin(c.env, c.req.url);
   if (c.req.valid('query').refresh === 'true') row = await refreshOrder(c.env, row, origin, c.get('log'));
-  return c.json(orderToJson(row, origin, { nowMs: Date.now(), graceMs: expiryGraceMs(c.env) }), 200);
+  return c.json(orderToJson(row, origin, orderClock(c.env).status(row)), 200);
 });
 
 const cancelOrderRoute = createRoute({

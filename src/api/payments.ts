@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getOrder } from '../db/orders';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
-import { listPayments, type PaymentFilter } from '../db/payments';
-import type { Env } from '../env';
+import { listPayments, type PaymentFilter, paymentFromRow } from '../db/payments';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { assignPayment } from '../payments/assign';
-import { paymentFromRow, paymentSchema } from './payment-schema';
+import { paymentSchema } from '../schemas/payment';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const page = { description: 'A page of payments, newest first', content: { 'application/json': { schema: pageSchema(paymentSchema) } } };

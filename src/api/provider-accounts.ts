@@ -6,19 +6,19 @@ import { accountToJson, providerAccountSchema } from '../accounts/serialize';
 import { updateProviderAccount } from '../accounts/update';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../db/pagination';
 import { listAccounts } from '../db/provider-accounts';
-import type { AppEnv } from '../env';
-import { idempotency } from '../lib/idempotency';
+import type { AppEnv } from '../lib/app-env';
+import { jsonResponse } from '../lib/openapi';
 import { notFound } from '../lib/problem';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { type ProviderAccountInput, providerAccountBody, providerAccountPatchBody } from '../providers/registry';
 import { loadAccount, toAccount } from '../providers/stored-account';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Provider accounts'];
 const idParam = z.object({ id: z.string().openapi({ example: 'pa_…' }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const createdAccountSchema = providerAccountSchema
   .extend({
@@ -42,9 +42,8 @@ const createAccountRoute = createRoute({
   tags,
   security,
   summary: 'Configure a provider account (credentials are write-only)',
-  middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: providerAccountBody } } } },
-  responses: { 201: json(createdAccountSchema, 'The account, with the webhook URLs to register at the provider') },
+  responses: { 201: jsonResponse(createdAccountSchema, 'The account, with the webhook URLs to register at the provider') },
 });
 
 app.openapi(createAccountRoute, (c) => createdAccount(c, c.req.valid('json')));
@@ -56,7 +55,7 @@ const listAccountsRoute = createRoute({
   security,
   summary: 'List provider accounts, newest first',
   request: { query: z.object(pageQuery) },
-  responses: { 200: json(pageSchema(providerAccountSchema), 'One page of accounts') },
+  responses: { 200: jsonResponse(pageSchema(providerAccountSchema), 'One page of accounts') },
 });
 
 app.openapi(listAccountsRoute, async (c) => {
@@ -80,7 +79,7 @@ const getAccountRoute = createRoute({
   security,
   summary: 'Get a provider account',
   request: { params: idParam },
-  responses: { 200: json(providerAccountSchema, 'The account') },
+  responses: { 200: jsonResponse(providerAccountSchema, 'The account') },
 });
 
 app.openapi(getAccountRoute, async (c) => {
@@ -97,7 +96,7 @@ const patchAccountRoute = createRoute({
   summary: 'Change a provider account: label, baseUrl, or rotate its credentials (the old ones stop working at once)',
   request: { params: idParam, body: { required: true, content: { 'application/json': { schema: providerAccountPatchBody } } } },
   responses: {
-    200: json(providerAccountSchema, 'The account as it now is'),
+    200: jsonResponse(providerAccountSchema, 'The account as it now is'),
     404: { description: 'No such live account of this merchant' },
     422: { description: "A field this provider's accounts do not take, a callback secret under 16 characters, or a refused baseUrl" },
   },

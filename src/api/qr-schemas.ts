@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { orNull } from '../lib/openapi';
 import { ACCOUNT_PATTERN, CONSUMER_DATA_PATTERN, MAX_AMOUNT, MCC_PATTERN, UNRESERVED_ID } from '../qr/vietqr-fields';
+import { orNull } from '../schemas/openapi-shapes';
 
 // Request and response bodies of the QR routes (CONTRACT §7). Lengths after diacritic folding are
 // the encoder's to check; the bounds here only keep input sane.

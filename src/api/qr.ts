@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { jsonResponse } from '../lib/openapi';
 import { HttpError } from '../lib/problem';
 import { createRouter } from '../lib/router';
 import { bankByBin, resolveBank } from '../qr/banks';
@@ -8,15 +9,15 @@ import { decodeBody, decodedQr, encodeBody, encodedQr } from './qr-schemas';
 
 const app = createRouter();
 const tags = ['QR codes'];
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
+// Two route declarations of one shape (encode, decode): each its own operation.
 const encodeRoute = createRoute({
   method: 'post',
   path: '/v1/qr/encode',
   tags,
   summary: 'Encode a VietQR transfer payload (public)',
   request: { body: { required: true, content: { 'application/json': { schema: encodeBody } } } },
-  responses: { 200: json(encodedQr, 'The EMVCo payload, CRC included'), 422: { description: 'A field that cannot be encoded' } },
+  responses: { 200: jsonResponse(encodedQr, 'The EMVCo payload, CRC included'), 422: { description: 'A field that cannot be encoded' } },
 });
 
 app.openapi(encodeRoute, (c) => {
@@ -33,7 +34,7 @@ const decodeRoute = createRoute({
   summary: 'Decode and check a VietQR payload (public)',
   request: { body: { required: true, content: { 'application/json': { schema: decodeBody } } } },
   responses: {
-    200: json(decodedQr, 'A valid VietQR transfer code'),
+    200: jsonResponse(decodedQr, 'A valid VietQR transfer code'),
     422: { description: 'Not a valid VietQR transfer code; detail says why' },
   },
 });

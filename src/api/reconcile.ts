@@ -1,15 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { decodeCursor, pageQuery, pageSchema } from '../db/pagination';
-import { idempotency } from '../lib/idempotency';
+import { jsonResponse } from '../lib/openapi';
 import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { listReconciliationRuns, runSchema } from '../reconcile/runs';
 import { startReconciliation } from '../reconcile/start';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Reconciliation'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 export const reconcileBody = z
   .strictObject({
@@ -26,13 +26,12 @@ const startRoute = createRoute({
   tags,
   security,
   summary: "Pull what the account's provider knows now, and settle what was missed",
-  middleware: [idempotency] as const,
   request: {
     params: z.object({ id: z.string().openapi({ example: 'pa_…' }) }),
     body: { required: false, content: { 'application/json': { schema: reconcileBody } } },
   },
   responses: {
-    202: json(runSchema, 'The run, started (poll GET /v1/reconciliation-runs for its outcome)'),
+    202: jsonResponse(runSchema, 'The run, started (poll GET /v1/reconciliation-runs for its outcome)'),
     404: { description: 'Deleted, unknown or another merchant’s account' },
     422: { description: 'The provider has no pull API, or the account lacks the credential its pull needs' },
   },
@@ -51,7 +50,7 @@ const listRoute = createRoute({
   security,
   summary: 'List reconciliation runs, newest first',
   request: { query: z.object({ ...pageQuery, providerAccountId: z.string().max(100).optional() }) },
-  responses: { 200: json(pageSchema(runSchema), 'One page of runs') },
+  responses: { 200: jsonResponse(pageSchema(runSchema), 'One page of runs') },
 });
 
 app.openapi(listRoute, async (c) => {

@@ -7,6 +7,7 @@ import { sendSandboxCallback } from '../providers/inbound/sandbox-send';
 import { buildSandboxCallback, hookRoutes } from '../providers/registry';
 import { loadAccount } from '../providers/stored-account';
 
+// Routes of one shape (createRoute, then its handler), as in every api/ file: each is its own operation.
 const app = createRouter();
 const security = [{ apiKey: [] }];
 const tags = ['Sandbox'];

@@ -22,12 +22,12 @@ const COMMON = new Set(['provider', 'label', 'baseUrl']);
 const SECRET = /key|secret|token|password/i;
 const RECEIVING = /^(bank|bankCode|bankName|bankAccount|accountNumber|accountName|userBankName)$/;
 
-function fieldsOf(schema: z.ZodObject): FormFieldSpec[] {
-  return Object.entries(schema.shape)
+function fieldsOf(shape: Record<string, z.ZodType>): FormFieldSpec[] {
+  return Object.entries(shape)
     .filter(([name]) => !COMMON.has(name))
     .map(([name, value]) => ({
       name,
-      required: !(value as z.ZodType).isOptional(),
+      required: !value.isOptional(),
       secret: SECRET.test(name),
       receiving: RECEIVING.test(name),
     }));
@@ -35,7 +35,7 @@ function fieldsOf(schema: z.ZodObject): FormFieldSpec[] {
 
 export const PROVIDER_FORMS: ProviderForm[] = providerAccountBody.options.map((option) => ({
   provider: (option.shape.provider as z.ZodLiteral<ProviderAccountInput['provider']>).value,
-  fields: fieldsOf(option as unknown as z.ZodObject),
+  fields: fieldsOf(option.shape),
 }));
 
 export const providerForm = (provider: string | undefined): ProviderForm | null =>

@@ -1,5 +1,5 @@
+import { guideOf } from '../providers/registry';
 import type { ReceivingAccount } from '../providers/types';
-import { guideOf } from './provider-guides';
 
 /** How an account is named on the pages: its label, else its provider and receiving account number. */
 export function accountName(account: { label: string | null; provider: string }, bank: ReceivingAccount | null): string {

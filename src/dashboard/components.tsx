@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { OrderStatus } from '../ledger/clock';
+import type { OrderStatus } from '../schemas/order';
 import { CSRF_FIELD } from './csrf';
 import type { Strings } from './i18n';
 

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppVariables, Env, Merchant } from '../env';
+import type { AppVariables } from '../lib/app-env';
 import type { FormFields } from './csrf';
 import type { Lang, Strings } from './i18n';
 
@@ -19,6 +19,3 @@ export interface DashVariables extends AppVariables {
 
 export type DashEnv = { Bindings: Env; Variables: DashVariables };
 export type DashContext = Context<DashEnv>;
-
-/** The signed-in merchant (set by requireSession). */
-export const merchantOf = (c: DashContext): Merchant => c.get('merchant');

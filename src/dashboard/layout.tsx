@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Merchant } from '../env';
+import type { Merchant } from '../lib/app-env';
 import { ASSET_VERSION } from './assets';
 import { PostForm } from './components';
 import type { DashContext } from './context';

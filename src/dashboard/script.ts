@@ -3,6 +3,7 @@
  * without it; it only adds copy buttons, a confirmation before destructive posts, and focus on a form's errors.
  * Plain ES2017, kept as a string so that the bundler cannot rewrite it.
  */
+// copyText and each() are also in pages/client-script.ts: each page's script is self-contained, under its own CSP.
 export const DASHBOARD_SCRIPT = `(function () {
   function each(selector, fn) { Array.prototype.forEach.call(document.querySelectorAll(selector), fn); }
   function copyText(text) {

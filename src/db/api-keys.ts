@@ -1,6 +1,6 @@
 import { sha256Hex } from '../crypto/hmac';
-import type { Env, Merchant } from '../env';
-import { newId, randomToken } from './ids';
+import type { Merchant } from '../lib/app-env';
+import { newId, randomToken } from '../lib/ids';
 
 export interface IssuedKey {
   id: string;

@@ -1,6 +1,6 @@
 import { sha256Hex } from '../crypto/hmac';
-import type { Env, Merchant } from '../env';
-import { randomToken } from './ids';
+import type { Merchant } from '../lib/app-env';
+import { randomToken } from '../lib/ids';
 
 // Dashboard sessions and one-time sign-in links (CONTRACT §10). The tokens travel in a cookie or a URL;
 // only their SHA-256 is stored, and lookups go by that hash (an index probe reveals nothing of the token).

@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import type { AttemptRow } from './events';
 import { afterCursor, type Cursor } from './pagination';
 

@@ -1,6 +1,5 @@
-import type { Env } from '../env';
-import type { Cursor } from './pagination';
-import { afterCursor } from './pagination';
+import { endpointWants } from '../schemas/event';
+import { type Cursor, newestFirst } from './pagination';
 
 /** An `endpoints` row; `secret` and `previous_secret` are sealed (see endpoint-secrets.ts). */
 export interface EndpointRow {
@@ -31,6 +30,9 @@ export interface EndpointChanges {
 
 const LIVE = 'merchant_id = ? AND deleted_at IS NULL';
 
+/** The `event_types` column: a JSON array of types, or NULL for every type. */
+const eventTypesOf = (column: string | null): string[] | null => (column ? (JSON.parse(column) as string[]) : null);
+
 export async function insertEndpoint(env: Env, row: NewEndpointRow): Promise<void> {
   await env.DB.prepare(
     'INSERT INTO endpoints (id, merchant_id, url, description, event_types, enabled, secret, created_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
@@ -45,14 +47,8 @@ export function getEndpoint(env: Env, merchantId: string, id: string): Promise<E
 }
 
 /** One page (limit + 1 rows, see toPage) of the merchant's endpoints, newest first. */
-export async function listEndpoints(env: Env, merchantId: string, cursor: Cursor | null, limit: number): Promise<EndpointRow[]> {
-  const after = afterCursor(cursor, 'created_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM endpoints WHERE ${LIVE} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(merchantId, ...after.params, limit + 1)
-    .all<EndpointRow>();
-  return results;
+export function listEndpoints(env: Env, merchantId: string, cursor: Cursor | null, limit: number): Promise<EndpointRow[]> {
+  return newestFirst<EndpointRow>(env, 'endpoints', [{ sql: LIVE, params: [merchantId] }], 'created_at', cursor, limit);
 }
 
 /** The endpoints events are delivered to: enabled and not deleted. */
@@ -138,7 +134,7 @@ export async function fanoutEndpoints(env: Env, merchantId: string): Promise<Fan
     .all<{ id: string; event_types: string | null; enabled: number }>();
   return results.map((row) => ({
     id: row.id,
-    eventTypes: row.event_types ? (JSON.parse(row.event_types) as string[]) : null,
+    eventTypes: eventTypesOf(row.event_types),
     enabled: row.enabled === 1,
   }));
 }
@@ -147,6 +143,22 @@ export async function fanoutEndpoints(env: Env, merchantId: string): Promise<Fan
 export async function replayTargets(env: Env, merchantId: string, type: string, endpointId?: string): Promise<string[]> {
   const rows = await listActiveEndpoints(env, merchantId);
   return rows
-    .filter((row) => (endpointId ? row.id === endpointId : !row.event_types || (JSON.parse(row.event_types) as string[]).includes(type)))
+    .filter((row) => (endpointId ? row.id === endpointId : endpointWants(eventTypesOf(row.event_types), type)))
     .map((row) => row.id);
+}
+
+/** A delivery succeeded: the endpoint is no longer failing. */
+export async function clearEndpointFailing(env: Env, id: string): Promise<void> {
+  await env.DB.prepare('UPDATE endpoints SET failing_since = NULL WHERE id = ?').bind(id).run();
+}
+
+/** A delivery failed: the endpoint's failure clock starts (if it had not). */
+export async function markEndpointFailing(env: Env, id: string, at: string): Promise<void> {
+  await env.DB.prepare('UPDATE endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?').bind(at, id).run();
+}
+
+/** Disables an enabled endpoint; true when this call disabled it (false when it already was). */
+export async function disableEndpoint(env: Env, id: string, at: string): Promise<boolean> {
+  const changed = await env.DB.prepare('UPDATE endpoints SET enabled = 0, disabled_at = ? WHERE id = ? AND enabled = 1').bind(at, id).run();
+  return changed.meta.changes > 0;
 }

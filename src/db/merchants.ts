@@ -1,6 +1,6 @@
-import type { Env, Merchant } from '../env';
+import type { Merchant } from '../lib/app-env';
+import { newId } from '../lib/ids';
 import { prepareApiKey } from './api-keys';
-import { newId } from './ids';
 
 /** A merchant and its first API key, written together (one batch: no merchant without a key). */
 export async function createMerchant(env: Env, name: string, mode: Merchant['mode']) {

@@ -1,7 +1,5 @@
-import type { Env } from '../env';
-import { afterCursor, type Cursor } from './pagination';
-
-export type OrderStatus = 'pending' | 'partially_paid' | 'paid' | 'expired' | 'canceled';
+import type { Order, OrderStatus } from '../schemas/order';
+import { afterCursor, type Cursor, equals, newestFirst } from './pagination';
 
 /** A row of `orders` as D1 returns it (JSON columns still text). */
 export interface OrderRow {
@@ -34,6 +32,38 @@ export interface OrderRow {
   ledger: string;
 }
 
+export const checkoutUrl = (origin: string, orderId: string) => `${origin}/pay/${orderId}`;
+export const qrSvgUrl = (origin: string, orderId: string) => `${origin}/qr/${orderId}.svg`;
+
+/**
+ * A row as the public Order JSON; `origin` is where our URLs live (see lib/public-origin). `status`: the one
+ * every read shows, where the caller has the clock's (ledger/clock orderClock); the stored one otherwise.
+ */
+export function orderToJson(row: OrderRow, origin: string, status: OrderStatus = row.status): Order {
+  return {
+    id: row.id,
+    object: 'order',
+    status,
+    amount: row.amount,
+    amountPaid: row.amount_paid,
+    currency: 'VND',
+    reference: row.reference,
+    description: row.description,
+    paymentCode: row.payment_code,
+    providerAccountId: row.provider_account_id,
+    provider: row.provider,
+    qr: { payload: row.qr_payload, svgUrl: qrSvgUrl(origin, row.id) },
+    bank: JSON.parse(row.bank),
+    transferContent: row.transfer_content,
+    checkoutUrl: checkoutUrl(origin, row.id),
+    returnUrl: row.return_url,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+    paidAt: row.paid_at,
+    metadata: JSON.parse(row.metadata),
+  };
+}
+
 /** The merchant's order, or null (another merchant's order is as absent as a missing one). */
 export function getOrder(env: Env, merchantId: string, id: string): Promise<OrderRow | null> {
   return env.DB.prepare('SELECT * FROM orders WHERE id = ? AND merchant_id = ?').bind(id, merchantId).first<OrderRow>();
@@ -42,6 +72,55 @@ export function getOrder(env: Env, merchantId: string, id: string): Promise<Orde
 /** Any merchant's order: internal use only (settlement, public QR and checkout pages). */
 export function getOrderById(env: Env, id: string): Promise<OrderRow | null> {
   return env.DB.prepare('SELECT * FROM orders WHERE id = ?').bind(id).first<OrderRow>();
+}
+
+/** The columns the public pages read (checkout, its status poll, the QR images). */
+export type PublicOrderRow = Pick<
+  OrderRow,
+  | 'id'
+  | 'merchant_id'
+  | 'status'
+  | 'amount'
+  | 'amount_paid'
+  | 'reference'
+  | 'description'
+  | 'qr_payload'
+  | 'bank'
+  | 'transfer_content'
+  | 'provider'
+  | 'return_url'
+  | 'expires_at'
+  | 'paid_at'
+>;
+
+/** Any merchant's order as the public pages show it, by id: one primary-key read of only what they show. */
+export function getPublicOrder(env: Env, id: string): Promise<PublicOrderRow | null> {
+  return env.DB.prepare(
+    `SELECT id, merchant_id, status, amount, amount_paid, reference, description, qr_payload, bank, transfer_content,
+            provider, return_url, expires_at, paid_at
+       FROM orders WHERE id = ?`,
+  )
+    .bind(id)
+    .first<PublicOrderRow>();
+}
+
+/** One lookup of the ledgers' index-miss fallback: payment codes are unique per merchant, references and virtual accounts per provider account. */
+export type OrderLookup =
+  | { by: 'payment_code'; merchantId: string; value: string }
+  | { by: 'reference' | 'virtual_account'; providerAccountId: string; value: string };
+
+/** The order each lookup finds (null where none), all in one D1 round trip. */
+export async function findOrders(env: Env, lookups: OrderLookup[]): Promise<(OrderRow | null)[]> {
+  if (lookups.length === 0) return [];
+  const statements = lookups.map((lookup) =>
+    lookup.by === 'payment_code'
+      ? env.DB.prepare('SELECT * FROM orders WHERE merchant_id = ? AND payment_code = ? LIMIT 1').bind(lookup.merchantId, lookup.value)
+      : env.DB.prepare(
+          `SELECT * FROM orders WHERE provider_account_id = ? AND ${lookup.by === 'reference' ? 'provider_reference' : 'virtual_account'} = ? LIMIT 1`,
+        ).bind(lookup.providerAccountId, lookup.value),
+  );
+  const results = await env.DB.batch<OrderRow>(statements);
+  return results.map((result) => result.results[0] ?? null);
 }
 
 export async function orderIdByReference(env: Env, merchantId: string, reference: string): Promise<string | null> {
@@ -91,26 +170,14 @@ export interface OrderFilter {
   reference?: string;
 }
 
-/** One page of the merchant's orders, newest first (`limit + 1` rows: see db/pagination). */
-export async function listOrders(env: Env, merchantId: string, filter: OrderFilter, cursor: Cursor | null, limit: number, graceMs: number) {
-  const where = ['merchant_id = ?'];
-  const params: (string | number)[] = [merchantId];
-  if (filter.status) {
-    const condition = statusCondition(filter.status, new Date(Date.now() - graceMs).toISOString(), '');
-    where.push(condition.sql);
-    params.push(...condition.params);
-  }
-  if (filter.reference) {
-    where.push('reference = ?');
-    params.push(filter.reference);
-  }
-  const after = afterCursor(cursor, 'created_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM orders WHERE ${where.join(' AND ')} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(...params, ...after.params, limit + 1)
-    .all<OrderRow>();
-  return results;
+/** One page of the merchant's orders, newest first (`limit + 1` rows: see db/pagination); status by the clock (`countingSince`, below). */
+export function listOrders(env: Env, merchantId: string, filter: OrderFilter, cursor: Cursor | null, limit: number, countingSince: string) {
+  const conditions = [
+    equals('merchant_id', merchantId),
+    filter.status ? statusCondition(filter.status, countingSince, '') : null,
+    equals('reference', filter.reference),
+  ];
+  return newestFirst<OrderRow>(env, 'orders', conditions, 'created_at', cursor, limit);
 }
 
 // Dashboard reads. Status is the clock's (ledger/clock statusAt): an open order whose expiry and grace have

@@ -43,6 +43,37 @@ export function afterCursor(cursor: Cursor | null, timeColumn: string, idColumn 
   return { sql: `(${timeColumn}, ${idColumn}) < (?, ?)`, params: [cursor.time, cursor.id] };
 }
 
+/** A condition of a list query: SQL with `?` placeholders, and their values. */
+export interface Condition {
+  sql: string;
+  params: (string | number)[];
+}
+
+/** `column = ?` when the filter has a value; nothing otherwise. */
+export const equals = (column: string, value: string | number | undefined): Condition | null =>
+  value === undefined || value === '' ? null : { sql: `${column} = ?`, params: [value] };
+
+/**
+ * One page of `table`'s rows that meet every condition, newest first by `timeColumn` (id breaks ties), after the
+ * cursor: `limit + 1` rows (see toPage). Every list of the API reads through this one query shape.
+ */
+export async function newestFirst<Row>(
+  env: Env,
+  table: string,
+  conditions: (Condition | null)[],
+  timeColumn: string,
+  cursor: Cursor | null,
+  limit: number,
+): Promise<Row[]> {
+  const parts = [...conditions.filter((c) => c !== null), afterCursor(cursor, timeColumn)];
+  const { results } = await env.DB.prepare(
+    `SELECT * FROM ${table} WHERE ${parts.map((part) => part.sql).join(' AND ')} ORDER BY ${timeColumn} DESC, id DESC LIMIT ?`,
+  )
+    .bind(...parts.flatMap((part) => part.params), limit + 1)
+    .all<Row>();
+  return results;
+}
+
 /**
  * Rows were fetched with `LIMIT limit + 1`: the extra row only tells that another page exists.
  * `position` gives each row's cursor fields.

@@ -1,5 +1,5 @@
-import type { Env } from '../env';
-import { afterCursor, type Cursor } from './pagination';
+import type { MatchedBy, Payment } from '../schemas/payment';
+import { type Cursor, equals, newestFirst } from './pagination';
 
 /** A row of `payments` as D1 returns it (the projection of the ledgers' payments). */
 export interface PaymentRow {
@@ -16,13 +16,34 @@ export interface PaymentRow {
   counter_account: string | null;
   occurred_at: string;
   received_at: string;
-  matched_by: string | null;
+  matched_by: MatchedBy | null;
   raw: string | null;
   /** JSON array of the payment's reports (CONTRACT §4). */
   reports: string;
   version: number;
   /** The ledger Durable Object that holds the payment (null only for rows of the first design). */
   ledger: string | null;
+}
+
+/** A row as the public Payment JSON. */
+export function paymentFromRow(row: PaymentRow): Payment {
+  return {
+    id: row.id,
+    object: 'payment',
+    orderId: row.order_id,
+    providerAccountId: row.provider_account_id,
+    provider: row.provider,
+    providerTransactionId: row.provider_transaction_id,
+    bankReference: row.bank_reference,
+    amount: row.amount,
+    content: row.content,
+    accountNumber: row.account_number,
+    counterAccount: row.counter_account ? JSON.parse(row.counter_account) : null,
+    occurredAt: row.occurred_at,
+    receivedAt: row.received_at,
+    matchedBy: row.matched_by,
+    reports: JSON.parse(row.reports),
+  };
 }
 
 export interface PaymentFilter {
@@ -32,19 +53,19 @@ export interface PaymentFilter {
 }
 
 /** One page of the merchant's payments, newest first (`limit + 1` rows: see db/pagination). */
-export async function listPayments(env: Env, merchantId: string, filter: PaymentFilter, cursor: Cursor | null, limit: number) {
-  const where = ['merchant_id = ?'];
-  const params: string[] = [merchantId];
-  if (filter.orderId) {
-    where.push('order_id = ?');
-    params.push(filter.orderId);
-  }
-  if (filter.unmatched) where.push('order_id IS NULL');
-  const after = afterCursor(cursor, 'received_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM payments WHERE ${where.join(' AND ')} AND ${after.sql} ORDER BY received_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(...params, ...after.params, limit + 1)
+export function listPayments(env: Env, merchantId: string, filter: PaymentFilter, cursor: Cursor | null, limit: number) {
+  const conditions = [
+    equals('merchant_id', merchantId),
+    equals('order_id', filter.orderId),
+    filter.unmatched ? { sql: 'order_id IS NULL', params: [] } : null,
+  ];
+  return newestFirst<PaymentRow>(env, 'payments', conditions, 'received_at', cursor, limit);
+}
+
+/** A ledger's payments received since `since`, oldest first (a new ledger takes them over: ledger/import.ts). */
+export async function paymentsOfLedger(env: Env, ledger: string, since: string, limit: number): Promise<PaymentRow[]> {
+  const { results } = await env.DB.prepare('SELECT * FROM payments WHERE ledger = ? AND received_at >= ? ORDER BY received_at LIMIT ?')
+    .bind(ledger, since, limit)
     .all<PaymentRow>();
   return results;
 }

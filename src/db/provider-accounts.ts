@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import { afterCursor, type Cursor } from './pagination';
 
 export interface ProviderAccountRow {

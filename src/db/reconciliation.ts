@@ -1,6 +1,5 @@
-import type { Env } from '../env';
 import type { OrderRow } from './orders';
-import { afterCursor, type Cursor } from './pagination';
+import { type Cursor, equals, newestFirst } from './pagination';
 import type { ProviderAccountRow } from './provider-accounts';
 
 // Reconciliation's tables (migrations/0006): runs, and where each account's pulls resume.
@@ -69,20 +68,9 @@ export interface RunFilter {
 }
 
 /** One page of the merchant's runs, newest first (`limit + 1` rows: see db/pagination). */
-export async function listRuns(env: Env, merchantId: string, filter: RunFilter, cursor: Cursor | null, limit: number) {
-  const where = ['merchant_id = ?'];
-  const params: string[] = [merchantId];
-  if (filter.providerAccountId) {
-    where.push('provider_account_id = ?');
-    params.push(filter.providerAccountId);
-  }
-  const after = afterCursor(cursor, 'started_at');
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM reconciliation_runs WHERE ${where.join(' AND ')} AND ${after.sql} ORDER BY started_at DESC, id DESC LIMIT ?`,
-  )
-    .bind(...params, ...after.params, limit + 1)
-    .all<RunRow>();
-  return results;
+export function listRuns(env: Env, merchantId: string, filter: RunFilter, cursor: Cursor | null, limit: number) {
+  const conditions = [equals('merchant_id', merchantId), equals('provider_account_id', filter.providerAccountId)];
+  return newestFirst<RunRow>(env, 'reconciliation_runs', conditions, 'started_at', cursor, limit);
 }
 
 /** Runs of the account still marked running: after a crash, those no queue holds any more. */

@@ -1,8 +1,7 @@
-import { type EndpointRow, getEndpointById } from '../db/endpoints';
-import { newId } from '../db/ids';
+import { clearEndpointFailing, disableEndpoint, type EndpointRow, getEndpointById, markEndpointFailing } from '../db/endpoints';
 import type { AttemptRecord } from '../db/projection';
-import type { Env } from '../env';
 import { maybeFail } from '../lib/faults';
+import { newId } from '../lib/ids';
 import { log } from '../lib/log';
 import { signingSecrets } from './endpoint-secrets';
 import { dueDeliveries, type OutboxOwner, type OutboxRow, updateDelivery } from './outbox';
@@ -137,25 +136,19 @@ async function recordAttempt(host: DeliveryHost, row: OutboxRow, endpoint: Endpo
 
 /** Success clears the failure clock; 410 disables at once; five days of nothing but failures disables too. */
 async function updateEndpointHealth(host: DeliveryHost, endpoint: EndpointRow, result: SendResult, at: Date) {
-  const db = host.env.DB;
   const iso = at.toISOString();
   try {
     if (result.ok) {
-      if (endpoint.failing_since) await db.prepare('UPDATE endpoints SET failing_since = NULL WHERE id = ?').bind(endpoint.id).run();
+      if (endpoint.failing_since) await clearEndpointFailing(host.env, endpoint.id);
       return;
     }
     if (result.disable) {
-      await db.prepare('UPDATE endpoints SET enabled = 0, disabled_at = ? WHERE id = ? AND enabled = 1').bind(iso, endpoint.id).run();
+      await disableEndpoint(host.env, endpoint.id, iso);
       return;
     }
-    await db.prepare('UPDATE endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?').bind(iso, endpoint.id).run();
-    if (shouldDisable(endpoint.failing_since, at.getTime())) {
-      const changed = await db
-        .prepare('UPDATE endpoints SET enabled = 0, disabled_at = ? WHERE id = ? AND enabled = 1')
-        .bind(iso, endpoint.id)
-        .run();
-      if (changed.meta.changes > 0) await host.onEndpointDisabled(endpoint.id);
-    }
+    await markEndpointFailing(host.env, endpoint.id, iso);
+    if (shouldDisable(endpoint.failing_since, at.getTime()) && (await disableEndpoint(host.env, endpoint.id, iso)))
+      await host.onEndpointDisabled(endpoint.id);
   } catch (error) {
     // Health is advisory; the attempt itself is recorded. The next failure tries again.
     log('warn', 'endpoint health not updated', { endpoint: endpoint.id, error: String(error) });

@@ -1,6 +1,6 @@
 import { type FanoutEndpoint, fanoutEndpoints } from '../db/endpoints';
-import type { Env } from '../env';
 import { maybeFail } from '../lib/faults';
+import { endpointWants } from '../schemas/event';
 import { addDelivery, type OutboxOwner } from './outbox';
 
 /** An event waiting to be fanned out to the merchant's endpoints. */
@@ -22,7 +22,7 @@ export async function readFanout(env: Env, merchantId: string): Promise<FanoutEn
 /** One outbox row per subscribed endpoint (skipped for a disabled one). Synchronous: run it in the owner's transaction. */
 export function fanOut(sql: SqlStorage, owner: OutboxOwner, event: FanoutEvent, endpoints: FanoutEndpoint[], now: Date): void {
   for (const endpoint of endpoints) {
-    if (endpoint.eventTypes && !endpoint.eventTypes.includes(event.type)) continue;
+    if (!endpointWants(endpoint.eventTypes, event.type)) continue;
     addDelivery(
       sql,
       owner,

@@ -1,5 +1,5 @@
-import { newId } from '../db/ids';
 import type { DeliveryRecord } from '../db/projection';
+import { newId } from '../lib/ids';
 
 /**
  * The delivery outbox a Durable Object keeps next to its events: one row per (event, endpoint), its

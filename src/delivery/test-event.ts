@@ -1,6 +1,5 @@
 import type { EndpointRow } from '../db/endpoints';
-import { randomToken } from '../db/ids';
-import type { Env } from '../env';
+import { randomToken } from '../lib/ids';
 import { checkEndpointUrl } from '../lib/url-policy';
 import { signingSecrets } from './endpoint-secrets';
 import { ATTEMPT_TIMEOUT_MS } from './schedule';

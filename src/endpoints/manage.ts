@@ -7,10 +7,9 @@ import {
   softDeleteEndpoint,
   updateEndpoint,
 } from '../db/endpoints';
-import { newId } from '../db/ids';
 import { openEndpointSecret, ROTATION_OVERLAP_MS, sealEndpointSecret } from '../delivery/endpoint-secrets';
 import { newEndpointSecret } from '../delivery/sign';
-import type { Env } from '../env';
+import { newId } from '../lib/ids';
 import { notFound, unprocessable } from '../lib/problem';
 import { checkEndpointUrl } from '../lib/url-policy';
 import { requeueDeliveries } from './requeue';

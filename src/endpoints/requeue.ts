@@ -1,5 +1,4 @@
 import { deliveryOwners } from '../db/deliveries';
-import type { Env } from '../env';
 import { ownerStub } from '../ledger/stubs';
 
 /** Makes the named deliveries due now, each through the Durable Object that holds its outbox row. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { EndpointRow } from '../db/endpoints';
-import { EVENT_TYPES } from '../delivery/event-types';
+import { EVENT_TYPES } from '../schemas/event';
 
 const eventType = z.enum(EVENT_TYPES);
 // Duplicates are dropped rather than refused: a set of types is what the merchant means.

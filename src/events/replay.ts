@@ -1,7 +1,6 @@
 import { replayTargets } from '../db/endpoints';
 import { getEvent } from '../db/events';
 import { getOrder } from '../db/orders';
-import type { Env } from '../env';
 import { ledgerStub, merchantStub } from '../ledger/stubs';
 import { notFound } from '../lib/problem';
 

@@ -1,8 +1,9 @@
+import type { OrderStatus } from '../schemas/order';
+
 /**
  * Expiry is decided by the clock (CONTRACT §4): a transfer reaching us up to the grace after `expiresAt`
  * still counts; past that, an open order reads `expired` whether or not anything has run since.
  */
-export type OrderStatus = 'pending' | 'partially_paid' | 'paid' | 'expired' | 'canceled';
 
 export const DEFAULT_EXPIRY_GRACE_SECONDS = 120;
 
@@ -23,3 +24,16 @@ export const lastCountingMoment = (expiresAt: string, graceMs: number): number =
 export function statusAt(status: OrderStatus, expiresAt: string, nowMs: number, graceMs: number): OrderStatus {
   return isOpen(status) && nowMs > lastCountingMoment(expiresAt, graceMs) ? 'expired' : status;
 }
+
+/** The clock's view of orders for one request: statuses as every read shows them (CONTRACT §4). */
+export function orderClock(env: { EXPIRY_GRACE_SECONDS?: string }, nowMs = Date.now()) {
+  const graceMs = expiryGraceMs(env);
+  return {
+    nowMs,
+    /** An open order still counts transfers while its `expires_at` is at or after this instant. */
+    countingSince: new Date(nowMs - graceMs).toISOString(),
+    status: (row: { status: OrderStatus; expires_at: string }) => statusAt(row.status, row.expires_at, nowMs, graceMs),
+  };
+}
+
+export type OrderClock = ReturnType<typeof orderClock>;

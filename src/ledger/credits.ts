@@ -1,4 +1,5 @@
-import type { OrderEntry, PaymentJson } from './records';
+import type { Payment } from '../schemas/payment';
+import type { OrderEntry } from './records';
 
 /**
  * A transfer into one ledger's account that pays an order registered in another (a payment code paid into
@@ -6,7 +7,7 @@ import type { OrderEntry, PaymentJson } from './records';
  * transfer's ledger keeps the payment; the order's ledger applies it once, by payment id.
  */
 export interface CreditMessage {
-  payment: PaymentJson;
+  payment: Payment;
   countsAt: number;
   /** The order as D1 knows it, for a ledger that has not registered it yet. */
   order: OrderEntry;

@@ -1,8 +1,7 @@
-import { newId } from '../db/ids';
-import type { EventType } from '../delivery/event-types';
 import type { FanoutEvent } from '../delivery/fanout';
+import { newId } from '../lib/ids';
+import type { EventOf, EventType } from '../schemas/event';
 import { enqueue } from './projection';
-import type { EventJson } from './records';
 
 /** Who records an event: its merchant and the DO whose outbox delivers it (`ledger:<name>`, `merchant:<id>`). */
 export interface EventOwner {
@@ -14,8 +13,8 @@ export interface EventOwner {
  * Records an event with the transition that caused it (call inside that transaction). Its deliveries are
  * made after the commit, by fan-out; until then it waits with `fanned = 0`.
  */
-export function insertEvent(sql: SqlStorage, owner: EventOwner, type: EventType, data: EventJson['data'], now: Date): EventJson {
-  const event: EventJson = { id: newId('evt'), object: 'event', type, createdAt: now.toISOString(), data };
+export function insertEvent<T extends EventType>(sql: SqlStorage, owner: EventOwner, type: T, data: EventOf<T>['data'], now: Date) {
+  const event = { id: newId('evt'), object: 'event' as const, type, createdAt: now.toISOString(), data };
   const json = JSON.stringify(event);
   const orderId = data.order?.id ?? null;
   sql.exec('INSERT INTO events (id, type, order_id, json) VALUES (?, ?, ?, ?)', event.id, type, orderId, json);

@@ -1,6 +1,6 @@
-import { getOrderById, type OrderRow } from '../db/orders';
-import type { Env } from '../env';
-import type { MatchedBy, MatchKey } from './match';
+import { findOrders, getOrderById } from '../db/orders';
+import type { MatchedBy } from '../schemas/payment';
+import type { MatchKey } from './match';
 import { orderEntry } from './order-entry';
 import type { OrderEntry } from './records';
 
@@ -16,27 +16,16 @@ export interface FoundOrder {
  * issued them; payment codes are unique per merchant, so a code paid into another of its accounts is found.
  */
 export async function lookupOrders(env: Env, merchantId: string, wanted: MatchKey[][], origin: string): Promise<(FoundOrder | null)[]> {
-  const statements: D1PreparedStatement[] = [];
-  const slots: { report: number; key: MatchKey }[] = [];
-  wanted.forEach((keys, report) => {
-    for (const key of keys) {
-      slots.push({ report, key });
-      statements.push(
-        key.by === 'payment_code'
-          ? env.DB.prepare('SELECT * FROM orders WHERE merchant_id = ? AND payment_code = ? LIMIT 1').bind(merchantId, key.value)
-          : env.DB.prepare(
-              `SELECT * FROM orders WHERE provider_account_id = ? AND ${key.by === 'reference' ? 'provider_reference' : 'virtual_account'} = ? LIMIT 1`,
-            ).bind(key.providerAccountId, key.value),
-      );
-    }
-  });
-  if (statements.length === 0) return wanted.map(() => null);
-  const results = await env.DB.batch<OrderRow>(statements);
+  const slots = wanted.flatMap((keys, report) => keys.map((key) => ({ report, key })));
+  if (slots.length === 0) return wanted.map(() => null);
+  const rows = await findOrders(
+    env,
+    slots.map(({ key }) => (key.by === 'payment_code' ? { ...key, merchantId } : key)),
+  );
   return wanted.map((_, report) => {
-    const index = slots.findIndex((slot, i) => slot.report === report && (results[i]?.results.length ?? 0) > 0);
+    const index = slots.findIndex((slot, i) => slot.report === report && rows[i]);
     if (index < 0) return null;
-    const row = results[index]!.results[0]!;
-    return { order: orderEntry(row, origin), matchedBy: slots[index]!.key.by };
+    return { order: orderEntry(rows[index]!, origin), matchedBy: slots[index]!.key.by };
   });
 }
 

@@ -2,7 +2,6 @@ import type { AttemptRecord, DeliveryRecord } from '../db/projection';
 import { type DeliveryHost, deliverDue, PER_RUN } from '../delivery/deliver';
 import { fanOut, readFanout } from '../delivery/fanout';
 import { nextDeliveryTime } from '../delivery/outbox';
-import type { Env } from '../env';
 import { log } from '../lib/log';
 import { eventBody, markFanned, unfannedEvents } from './events-store';
 import { enqueue, flushProjection, hasPendingProjection } from './projection';

@@ -1,28 +1,10 @@
+import { type PaymentRow, paymentFromRow, paymentsOfLedger } from '../db/payments';
 import { normalizeBankReference, transferCode } from './identity';
-import type { PaymentReport } from './records';
+import { addReport } from './payments-store';
 
 /** How far back a new ledger takes over the transfers D1 holds for its account (providers retry for days). */
 const IMPORT_DAYS = 35;
 const IMPORT_LIMIT = 5_000;
-
-interface D1Payment {
-  id: string;
-  order_id: string | null;
-  matched_by: string | null;
-  provider_account_id: string;
-  provider: string;
-  provider_transaction_id: string;
-  bank_reference: string | null;
-  amount: number;
-  content: string;
-  account_number: string | null;
-  counter_account: string | null;
-  occurred_at: string;
-  received_at: string;
-  reports: string;
-  raw: string | null;
-  version: number;
-}
 
 /**
  * The migration from per-order settlement: the first time a ledger opens, it takes over the recent
@@ -33,15 +15,13 @@ interface D1Payment {
 export async function importFromD1(
   sql: SqlStorage,
   storage: DurableObjectStorage,
-  env: { DB: D1Database },
+  env: Env,
   identity: { merchantId: string; ledger: string } | null,
 ): Promise<void> {
   if (!identity) return;
   if (sql.exec("SELECT 1 FROM meta WHERE key = 'imported'").toArray().length > 0) return;
   const since = new Date(Date.now() - IMPORT_DAYS * 86_400_000).toISOString();
-  const { results } = await env.DB.prepare('SELECT * FROM payments WHERE ledger = ? AND received_at >= ? ORDER BY received_at LIMIT ?')
-    .bind(identity.ledger, since, IMPORT_LIMIT)
-    .all<D1Payment>();
+  const results = await paymentsOfLedger(env, identity.ledger, since, IMPORT_LIMIT);
   storage.transactionSync(() => {
     if (sql.exec("SELECT 1 FROM meta WHERE key = 'imported'").toArray().length > 0) return;
     for (const row of results) importPayment(sql, row);
@@ -49,26 +29,16 @@ export async function importFromD1(
   });
 }
 
-function importPayment(sql: SqlStorage, row: D1Payment): void {
+function importPayment(sql: SqlStorage, row: PaymentRow): void {
   const receivedAt = Date.parse(row.received_at);
-  const first = {
-    providerAccountId: row.provider_account_id,
-    provider: row.provider,
-    providerTransactionId: row.provider_transaction_id,
-    bankReference: row.bank_reference,
-    amount: row.amount,
-    content: row.content,
-    accountNumber: row.account_number,
-    counterAccount: row.counter_account ? JSON.parse(row.counter_account) : null,
-    occurredAt: row.occurred_at,
-    receivedAt: row.received_at,
-  };
+  // The payment's provider fields, as the ledger stores a first report (payments-store FirstReport).
+  const { id, object: _, orderId, matchedBy, reports, ...first } = paymentFromRow(row);
   sql.exec(
     `INSERT INTO payments (id, order_id, matched_by, amount, bank_ref, code, first_at, counts_at, version, json, raw)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    row.id,
-    row.order_id,
-    row.matched_by,
+    id,
+    orderId,
+    matchedBy,
     row.amount,
     normalizeBankReference(row.bank_reference),
     transferCode(row.content),
@@ -78,17 +48,5 @@ function importPayment(sql: SqlStorage, row: D1Payment): void {
     JSON.stringify(first),
     row.raw,
   );
-  const reports = JSON.parse(row.reports || '[]') as PaymentReport[];
-  for (const report of reports) {
-    sql.exec(
-      `INSERT INTO reports (payment_id, provider_account_id, provider, provider_tx_id, via, received_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING`,
-      row.id,
-      report.providerAccountId,
-      report.provider,
-      report.providerTransactionId,
-      report.via,
-      report.receivedAt,
-    );
-  }
+  for (const report of reports) addReport(sql, id, report);
 }

@@ -1,17 +1,18 @@
 import { DurableObject } from 'cloudflare:workers';
-import { newId } from '../db/ids';
 import { type OutboxOwner, replayEvent, requeueDeliveries } from '../delivery/outbox';
-import type { Env } from '../env';
 import { maybeFail } from '../lib/faults';
+import { newId } from '../lib/ids';
 import { log } from '../lib/log';
-import { expiryGraceMs, type OrderStatus } from './clock';
+import type { Order, OrderStatus } from '../schemas/order';
+import type { MatchedBy, Payment } from '../schemas/payment';
+import { expiryGraceMs } from './clock';
 import { type CreditMessage, creditFailed, creditSent, dueCredits, firstCredit, nextCreditTime, queueCredit } from './credits';
 import { adoptEvent, insertEvent } from './events-store';
 import { type FoundOrder, lookupOrders } from './fallback';
 import { ALARM_RETRY_MS, deliverWaiting, drainHost, type Host, MIN_REARM_MS, nextWork } from './host';
 import { identify } from './identify';
 import { importFromD1 } from './import';
-import { firstMatch, type MatchedBy, type MatchKey, matchKeys } from './match';
+import { firstMatch, type MatchKey, matchKeys } from './match';
 import {
   getLedgerOrder,
   type LedgerOrder,
@@ -33,7 +34,7 @@ import {
   setMatch,
 } from './payments-store';
 import { enqueue } from './projection';
-import type { LedgerReport, OrderEntry, OrderJson, PaymentJson, ReportOutcome } from './records';
+import type { LedgerReport, OrderEntry, ReportOutcome } from './records';
 import { migrateLedger } from './schema';
 import { applyTransfer, cancelAt, expireIfDue, type Transition } from './state';
 import { ledgerStub, merchantStub } from './stubs';
@@ -50,8 +51,8 @@ export interface ReceiveInput {
   projected?: boolean;
 }
 
-export type CancelResult = { ok: true; order: OrderJson } | { ok: false; status: OrderStatus | null };
-export type AssignResult = { ok: true; payment: PaymentJson } | { ok: false; reason: 'not_found' | 'already_assigned' };
+export type CancelResult = { ok: true; order: Order } | { ok: false; status: OrderStatus | null };
+export type AssignResult = { ok: true; payment: Payment } | { ok: false; reason: 'not_found' | 'already_assigned' };
 
 /** An order a report matched: registered here, or in another ledger (credited there). */
 type Target = { local: LedgerOrder; matchedBy: MatchedBy } | { remote: OrderEntry; matchedBy: MatchedBy };
@@ -270,14 +271,14 @@ export class LedgerDO extends DurableObject<Env> {
   }
 
   /** A transfer into an order: an expiry the clock decided first (announced now), then the payment's transition. */
-  private transfer(order: LedgerOrder, payment: PaymentJson, countsAt: number, grace: number, now: Date): void {
+  private transfer(order: LedgerOrder, payment: Payment, countsAt: number, grace: number, now: Date): void {
     const expiry = expireIfDue(order, countsAt, grace);
     const current = expiry ? this.commit(order, expiry, null, now) : order;
     this.commit(current, applyTransfer(current, payment.amount, countsAt, grace), payment, now);
   }
 
   /** Saves a transition and records its events. */
-  private commit(order: LedgerOrder, transition: Transition, payment: PaymentJson | null, now: Date): LedgerOrder {
+  private commit(order: LedgerOrder, transition: Transition, payment: Payment | null, now: Date): LedgerOrder {
     const saved = saveOrderState(this.sql, order, transition.state, now);
     const data = { order: orderJson(saved), payment };
     for (const type of transition.events) insertEvent(this.sql, this.eventOwner(), type, data, now);

@@ -1,3 +1,4 @@
+import type { MatchedBy } from '../schemas/payment';
 import { findPaymentCodes } from './payment-code';
 
 /**
@@ -5,8 +6,6 @@ import { findPaymentCodes } from './payment-code';
  * virtual account → a payment code in the normalised content (earliest in the text). Amount alone never
  * matches. Pure: the same keys are looked up in the ledger's index and, on a miss, in D1.
  */
-export type MatchedBy = 'reference' | 'virtual_account' | 'payment_code' | 'sandbox' | 'manual';
-
 export type MatchKey =
   | { by: 'reference'; providerAccountId: string; value: string }
   | { by: 'virtual_account'; providerAccountId: string; value: string }

@@ -1,6 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
 import { type OutboxOwner, replayEvent, requeueDeliveries } from '../delivery/outbox';
-import type { Env } from '../env';
 import { log } from '../lib/log';
 import { adoptEvent, insertEvent } from './events-store';
 import { ALARM_RETRY_MS, deliverWaiting, drainHost, type Host, MIN_REARM_MS, nextWork } from './host';
@@ -77,6 +76,7 @@ export class MerchantDO extends DurableObject<Env> {
     return { merchantId: this.merchantId()!, owner: `merchant:${this.merchantId()}`, project: (record) => enqueue(this.sql, record) };
   }
 
+  // As LedgerDO.host(): each event-holding Durable Object describes itself to the shared host (host.ts) the same way.
   private host(): Host {
     const merchantId = this.merchantId()!;
     return {

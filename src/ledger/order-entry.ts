@@ -1,10 +1,8 @@
-import type { OrderRow } from '../db/orders';
-import { orderToJson } from '../orders/serialize';
+import { type OrderRow, orderToJson } from '../db/orders';
 import type { OrderEntry } from './records';
 
 /** An order as D1 has it, as the ledger registers it (`origin`: where the order's URLs live). */
 export function orderEntry(row: OrderRow, origin: string): OrderEntry {
-  const json = orderToJson(row, origin);
   return {
     id: row.id,
     merchantId: row.merchant_id,
@@ -19,6 +17,6 @@ export function orderEntry(row: OrderRow, origin: string): OrderEntry {
     paidAt: row.paid_at,
     expiresAt: row.expires_at,
     version: row.version,
-    json: json as unknown as OrderEntry['json'],
+    json: orderToJson(row, origin),
   };
 }

@@ -1,17 +1,17 @@
-import type { OrderStatus } from './clock';
+import type { Order, OrderStatus } from '../schemas/order';
 import type { MatchKey } from './match';
 import { enqueue } from './projection';
-import type { OrderEntry, OrderJson } from './records';
+import type { OrderEntry } from './records';
 import type { OrderState } from './state';
 
 /** An order registered in this ledger: its matching keys, its state, and its public JSON as created. */
 export interface LedgerOrder extends OrderState {
   id: string;
   version: number;
-  json: OrderJson;
+  json: Order;
 }
 
-type OrderRow = {
+type LedgerOrderRow = {
   id: string;
   status: OrderStatus;
   amount: number;
@@ -22,7 +22,8 @@ type OrderRow = {
   json: string;
 };
 
-const toOrder = (row: OrderRow): LedgerOrder => ({
+// Column by column like order-entry.ts (a D1 row → an entry): this maps the ledger's own table, the same fields.
+const toOrder = (row: LedgerOrderRow): LedgerOrder => ({
   id: row.id,
   status: row.status,
   amount: row.amount,
@@ -30,11 +31,11 @@ const toOrder = (row: OrderRow): LedgerOrder => ({
   paidAt: row.paid_at,
   expiresAt: row.expires_at,
   version: row.version,
-  json: JSON.parse(row.json) as OrderJson,
+  json: JSON.parse(row.json) as Order,
 });
 
 const one = (sql: SqlStorage, where: string, ...params: SqlStorageValue[]): LedgerOrder | null => {
-  const row = sql.exec<OrderRow>(`SELECT * FROM orders WHERE ${where} LIMIT 1`, ...params).toArray()[0];
+  const row = sql.exec<LedgerOrderRow>(`SELECT * FROM orders WHERE ${where} LIMIT 1`, ...params).toArray()[0];
   return row ? toOrder(row) : null;
 };
 
@@ -69,7 +70,7 @@ export function registerOrder(sql: SqlStorage, entry: OrderEntry): void {
 }
 
 /** The public order as of its current state. */
-export const orderJson = (order: LedgerOrder): OrderJson => ({
+export const orderJson = (order: LedgerOrder): Order => ({
   ...order.json,
   status: order.status,
   amount: order.amount,
@@ -103,7 +104,7 @@ export function saveOrderState(sql: SqlStorage, order: LedgerOrder, state: Order
 /** Open orders whose expiry the clock has decided by `deadlineMs` (expiresAt ≤ deadline), oldest first. */
 export const openOrdersExpiringBy = (sql: SqlStorage, deadlineMs: number, limit: number): LedgerOrder[] =>
   sql
-    .exec<OrderRow>(
+    .exec<LedgerOrderRow>(
       "SELECT * FROM orders WHERE status IN ('pending', 'partially_paid') AND expires_ms <= ? ORDER BY expires_ms LIMIT ?",
       deadlineMs,
       limit,

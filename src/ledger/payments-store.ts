@@ -1,15 +1,15 @@
+import type { MatchedBy, Payment, PaymentReport, ReportVia } from '../schemas/payment';
 import { FINGERPRINT_WINDOW_MS, normalizeBankReference, type PaymentKey, type ReportKey, transferCode } from './identity';
-import type { MatchedBy } from './match';
 import { enqueue } from './projection';
-import type { LedgerReport, PaymentJson, PaymentReport } from './records';
+import type { LedgerReport } from './records';
 
 /**
  * The transfers into this ledger's account: one row per transfer, with every report of it. A payment's
  * provider fields are its first report's; a later report only fills a missing bank reference or counter account.
  */
-type FirstReport = Omit<PaymentJson, 'id' | 'object' | 'orderId' | 'matchedBy' | 'reports'>;
+type FirstReport = Omit<Payment, 'id' | 'object' | 'orderId' | 'matchedBy' | 'reports'>;
 
-type PaymentRow = {
+type LedgerPaymentRow = {
   id: string;
   order_id: string | null;
   order_ledger: string | null;
@@ -37,7 +37,7 @@ export interface LedgerPayment {
   version: number;
 }
 
-const toPayment = (row: PaymentRow): LedgerPayment => ({
+const toPayment = (row: LedgerPaymentRow): LedgerPayment => ({
   id: row.id,
   orderId: row.order_id,
   orderLedger: row.order_ledger,
@@ -48,7 +48,7 @@ const toPayment = (row: PaymentRow): LedgerPayment => ({
 });
 
 export function getLedgerPayment(sql: SqlStorage, id: string): LedgerPayment | null {
-  const row = sql.exec<PaymentRow>('SELECT * FROM payments WHERE id = ?', id).toArray()[0];
+  const row = sql.exec<LedgerPaymentRow>('SELECT * FROM payments WHERE id = ?', id).toArray()[0];
   return row ? toPayment(row) : null;
 }
 
@@ -136,7 +136,7 @@ export function insertPayment(sql: SqlStorage, id: string, report: LedgerReport)
 }
 
 /** Lists a report on its payment; false when this exact report (feed, transaction id, via) was listed already. */
-export function addReport(sql: SqlStorage, paymentId: string, report: LedgerReport): boolean {
+export function addReport(sql: SqlStorage, paymentId: string, report: PaymentReport): boolean {
   return (
     sql.exec(
       `INSERT INTO reports (payment_id, provider_account_id, provider, provider_tx_id, via, received_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -178,10 +178,10 @@ export function setMatch(sql: SqlStorage, paymentId: string, orderId: string, or
   sql.exec('UPDATE payments SET order_id = ?, order_ledger = ?, matched_by = ? WHERE id = ?', orderId, orderLedger, matchedBy, paymentId);
 }
 
-export function paymentJson(sql: SqlStorage, id: string): PaymentJson {
-  const row = sql.exec<PaymentRow>('SELECT * FROM payments WHERE id = ?', id).one();
+export function paymentJson(sql: SqlStorage, id: string): Payment {
+  const row = sql.exec<LedgerPaymentRow>('SELECT * FROM payments WHERE id = ?', id).one();
   const reports = sql
-    .exec<{ provider_account_id: string; provider: string; provider_tx_id: string; via: string; received_at: string }>(
+    .exec<{ provider_account_id: string; provider: string; provider_tx_id: string; via: ReportVia; received_at: string }>(
       'SELECT provider_account_id, provider, provider_tx_id, via, received_at FROM reports WHERE payment_id = ? ORDER BY seq',
       id,
     )
@@ -189,9 +189,9 @@ export function paymentJson(sql: SqlStorage, id: string): PaymentJson {
     .map(
       (r): PaymentReport => ({
         providerAccountId: r.provider_account_id,
-        provider: r.provider as PaymentReport['provider'],
+        provider: r.provider,
         providerTransactionId: r.provider_tx_id,
-        via: r.via as PaymentReport['via'],
+        via: r.via,
         receivedAt: r.received_at,
       }),
     );
@@ -200,7 +200,7 @@ export function paymentJson(sql: SqlStorage, id: string): PaymentJson {
 }
 
 /** One version up, and the payment's new snapshot queued for D1. Returns its JSON. */
-export function savePayment(sql: SqlStorage, id: string, owner: { merchantId: string; ledger: string }): PaymentJson {
+export function savePayment(sql: SqlStorage, id: string, owner: { merchantId: string; ledger: string }): Payment {
   sql.exec('UPDATE payments SET version = version + 1 WHERE id = ?', id);
   const { version, raw } = sql.exec<{ version: number; raw: string | null }>('SELECT version, raw FROM payments WHERE id = ?', id).one();
   const payment = paymentJson(sql, id);

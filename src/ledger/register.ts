@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import { log } from '../lib/log';
 import type { OrderEntry } from './records';
 import { ledgerStub } from './stubs';

@@ -1,5 +1,6 @@
-import type { EventType } from '../delivery/event-types';
-import { isOpen, lastCountingMoment, type OrderStatus } from './clock';
+import type { EventType } from '../schemas/event';
+import type { OrderStatus } from '../schemas/order';
+import { isOpen, lastCountingMoment } from './clock';
 
 /**
  * The order state machine, pure: pending → partially_paid → paid; pending|partially_paid → expired |

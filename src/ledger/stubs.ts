@@ -1,5 +1,3 @@
-import type { Env } from '../env';
-
 /** The ledger Durable Object of one (merchant, receiving account) — see keys.ts for the name. */
 export const ledgerStub = (env: Env, ledger: string) => env.LEDGER.get(env.LEDGER.idFromName(ledger));
 

@@ -1,11 +1,10 @@
-import type { Env } from '../env';
+import type { MatchedBy, ReportVia } from '../schemas/payment';
 import { loadOrderEntry } from './fallback';
 import { ledgerName, normalizeAccountNumber } from './keys';
 import type { ReceiveInput } from './ledger-do';
-import type { MatchedBy } from './match';
 import type { LedgerReport, ReportOutcome } from './records';
 import { ledgerStub } from './stubs';
-import type { ReportedTransaction, ReportVia } from './transaction';
+import type { ReportedTransaction } from './transaction';
 
 export type { ReportOutcome } from './records';
 

@@ -1,5 +1,4 @@
 import type { OrderRow } from '../db/orders';
-import type { Env } from '../env';
 import { log } from '../lib/log';
 import { orderEntry } from './order-entry';
 import { ledgerStub } from './stubs';

@@ -1,5 +1,4 @@
-/** How a report reached us. */
-export type ReportVia = 'callback' | 'reconciliation' | 'sandbox';
+import type { CounterAccount, ReportVia } from '../schemas/payment';
 
 /** One verified, normalised bank transaction as any feed reports it (providers' parsers produce these). */
 export interface ReportedTransaction {
@@ -15,7 +14,7 @@ export interface ReportedTransaction {
   accountNumber: string | null;
   virtualAccount: string | null;
   providerReference: string | null;
-  counterAccount: { bankBin: string | null; accountNumber: string | null; name: string | null } | null;
+  counterAccount: CounterAccount | null;
   /** When the bank booked it, ISO 8601 UTC. */
   occurredAt: string;
   /** The feed's body as received, for audit. */

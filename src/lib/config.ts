@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { fromBase64 } from '../crypto/encoding';
-import type { AppEnv } from '../env';
+import type { AppEnv } from './app-env';
 import { problemResponse } from './problem';
 
 /** The settings without which nothing can work: checked before any route runs (CONTRACT §1, 503). */

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../env';
+import type { AppEnv } from './app-env';
 import { HttpError } from './problem';
 
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -3,8 +3,8 @@ export type LogLevel = 'info' | 'warn' | 'error';
 
 // A safety net under every line, whoever writes it: fields named like a secret are dropped and account
 // numbers masked, even when a caller passes a whole object (a provider body, an account) by mistake.
-const SECRET_FIELD = /token|secret|password|passwd|apikey|api_key|checksum|signature|authorization|credential|cookie/i;
-const ACCOUNT_FIELD = /(accountnumber|account_number|bankaccount|qraccount)$/i;
+export const SECRET_FIELD = /token|secret|password|passwd|apikey|api_key|checksum|signature|authorization|credential|cookie/i;
+export const ACCOUNT_FIELD = /(accountnumber|account_number|bankaccount|qraccount)$/i;
 const MAX_DEPTH = 6;
 
 /** `123456789` → `*****6789`: enough to recognise, not enough to use. */

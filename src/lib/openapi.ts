@@ -37,12 +37,11 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
-/** `X | null` that generators read as such (zod's `.nullable()` on a named schema can lose the null). */
-export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
-
-/** An ISO 8601 UTC instant, e.g. `2026-11-21T10:00:00.000Z`. */
-export const isoTime = (description?: string) =>
-  z.string().openapi({ format: 'date-time', example: '2026-11-21T10:00:00.000Z', ...(description ? { description } : {}) });
+/** A route's JSON response (or request body content): the description and its `application/json` schema. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 // ---- Document types (only what this module reads and writes) --------------------------------------
 
@@ -72,6 +71,9 @@ export interface OperationInfo {
   /** Statuses besides the derived ones, each with what it means on this route. */
   errors?: Record<number, string>;
 }
+
+/** The 502 of a route that calls a provider. */
+export const PROVIDER_FAILED = 'The provider failed or refused; `detail` carries its own error code and message, and nothing was created';
 
 export interface FinishOptions {
   servers: { url: string; description?: string }[];

@@ -99,7 +99,6 @@ export function problemResponse(
   });
 }
 
-export const badRequest = (detail: string) => new HttpError(400, detail);
 export const unauthorized = (detail = 'Missing or invalid credentials') => new HttpError(401, detail);
 export const forbidden = (detail: string, extensions?: ProblemExtensions) => new HttpError(403, detail, undefined, undefined, extensions);
 export const notFound = (detail = 'Not found') => new HttpError(404, detail);

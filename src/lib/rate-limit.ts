@@ -1,24 +1,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../crypto/hmac';
-import type { AppEnv } from '../env';
+import type { AppEnv } from './app-env';
 import { clientIpBucket } from './client-ip';
 import { HttpError } from './problem';
 
-/**
- * Abuse limits use the Workers Rate Limiting binding (wrangler.toml `[[ratelimits]]`): a counter per key
- * kept by the runtime next to the Worker, no storage and no Durable Object on the request path. Its limit
- * and period are fixed in wrangler.toml; `RATE_LIMITS=off` turns the API and public limits off (load tests).
+/*
+ * Abuse limits use the Workers Rate Limiting binding (wrangler.toml `[[ratelimits]]`: API_RATE_LIMIT per API key on
+ * the merchant API, PUBLIC_RATE_LIMIT per client IP on the public routes): a counter per key kept by the runtime
+ * next to the Worker, no storage and no Durable Object on the request path. Its limit and period are fixed in
+ * wrangler.toml; `RATE_LIMITS=off` turns the API and public limits off (load tests).
  */
-export interface RateLimitEnv {
-  /** Requests per API key on the merchant API (`/v1/*` but admin and `/v1/qr/*`): 6000 a minute. */
-  API_RATE_LIMIT?: RateLimit;
-  /** Requests per client IP on the public routes (`/pay/*`, `/qr/*`, `/qr.svg`, `/qr.png`, `/v1/qr/*`): 6000 a minute. */
-  PUBLIC_RATE_LIMIT?: RateLimit;
-  /** Failed callback authentications per (client IP, provider account): see providers/inbound/auth-limit.ts. */
-  HOOK_AUTH_FAILURES?: RateLimit;
-  /** `off`: no API or public limits. */
-  RATE_LIMITS?: string;
-}
 
 export type RateLimitScope = 'api' | 'public';
 

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { randomToken } from '../db/ids';
-import type { AppEnv } from '../env';
+import { requestId as honoRequestId } from 'hono/request-id';
+import type { AppEnv } from './app-env';
+import { randomToken } from './ids';
 import { contextLogger, type Logger } from './log';
 
 declare module 'hono' {
@@ -10,12 +11,15 @@ declare module 'hono' {
   }
 }
 
+/** hono's requestId: a client's `x-request-id` of up to 64 word characters (`-`, `=` too) is kept, else `req_…` of ours. */
+const assignId = honoRequestId({ limitLength: 64, generator: () => `req_${randomToken(10)}` });
+
 /** Gives every request an id, echoed in `x-request-id` and carried on every log line (`c.get('log')`). */
-export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const incoming = c.req.header('x-request-id');
-  const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : `req_${randomToken(10)}`;
-  c.set('requestId', id);
-  c.set('log', contextLogger({ requestId: id }));
-  await next();
-  c.res.headers.set('x-request-id', id);
-};
+export const requestId: MiddlewareHandler<AppEnv> = (c, next) =>
+  assignId(c, async () => {
+    const id = c.get('requestId');
+    c.set('log', contextLogger({ requestId: id }));
+    await next();
+    // hono's sets the header on responses the context builds; problems, images and 404s are built whole, so here too.
+    c.res.headers.set('x-request-id', id);
+  });

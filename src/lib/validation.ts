@@ -1,6 +1,6 @@
 import type { Hook } from '@hono/zod-openapi';
 import type { z } from 'zod';
-import type { AppEnv } from '../env';
+import type { AppEnv } from './app-env';
 import { type FieldError, HttpError } from './problem';
 
 /** zod issues as the contract's `errors[]`: a dotted path per field and a message. */

@@ -1,5 +1,4 @@
 import { qrAccountIds } from '../db/provider-accounts';
-import type { Env } from '../env';
 import { unprocessable } from '../lib/problem';
 import { liveAccount } from '../providers/account-cache';
 import { getProvider } from '../providers/registry';

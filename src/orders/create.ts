@@ -1,18 +1,18 @@
-import { newId } from '../db/ids';
-import { insertOrder, type OrderRow, orderIdByReference } from '../db/orders';
-import type { Env, Merchant } from '../env';
+import { checkoutUrl, insertOrder, type OrderRow, orderIdByReference } from '../db/orders';
 import { orderLedgerName } from '../ledger/keys';
 import { orderEntry } from '../ledger/order-entry';
 import { registerInLedger } from '../ledger/register';
+import type { Merchant } from '../lib/app-env';
+import { newId } from '../lib/ids';
 import { conflict } from '../lib/problem';
 import { ProviderError } from '../providers/errors';
 import { liveProviderContext } from '../providers/outbound';
 import type { ProviderAccount, ProviderQr } from '../providers/types';
 import { bankByBin } from '../qr/banks';
+import type { Order } from '../schemas/order';
 import { chooseAccount } from './account-choice';
 import { newPaymentCode } from './payment-code';
-import type { CreateOrderInput, OrderJson } from './schema';
-import { checkoutUrl } from './serialize';
+import type { CreateOrderInput } from './schema';
 
 const CODE_ATTEMPTS = 5;
 
@@ -25,7 +25,7 @@ const duplicateReference = (orderId: string) =>
  * duplicate reference or a taken payment code at insert. Then the order registers in its ledger, before
  * its QR is handed out. Common case: the auth statement, this insert, one Durable Object call.
  */
-export async function createOrder(env: Env, merchant: Merchant, input: CreateOrderInput, origin: string): Promise<OrderJson> {
+export async function createOrder(env: Env, merchant: Merchant, input: CreateOrderInput, origin: string): Promise<Order> {
   const { account, createQr } = await chooseAccount(env, merchant.id, input.providerAccountId);
   const ctx = liveProviderContext(env);
 
@@ -54,7 +54,7 @@ export async function createOrder(env: Env, merchant: Merchant, input: CreateOrd
     if (clash === 'reference') throw duplicateReference((await orderIdByReference(env, merchant.id, input.reference)) ?? 'unknown');
     const entry = orderEntry(row, origin);
     await registerInLedger(env, entry);
-    return entry.json as unknown as OrderJson;
+    return entry.json;
   }
   throw new Error(`no free payment code after ${CODE_ATTEMPTS} attempts`);
 }

@@ -171,6 +171,7 @@ function TransferDetails({ order, t }: { order: CheckoutOrder; t: Strings }) {
     <section class="card details pay-only">
       <h2>{t.orTransfer}</h2>
       <dl>
+        {/* One CopyField per detail the payer may copy: alike by design. */}
         <CopyField
           label={t.accountNumber}
           value={bank.accountNumber}

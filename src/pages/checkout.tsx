@@ -1,9 +1,11 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { getMerchantBranding } from '../db/merchants';
+import { checkoutUrl } from '../db/orders';
+import { detectLanguage, languageOf } from '../lib/language';
+import { publicOrigin } from '../lib/public-origin';
 import { createRouter } from '../lib/router';
 import { CheckoutPage } from './checkout-page';
-import { pickLang } from './i18n';
 import { NotFoundPage } from './not-found-page';
 import { readOrder } from './order-view';
 import { newNonce, pageHeaders } from './page-headers';
@@ -14,9 +16,12 @@ const app = createRouter();
 
 app.route('/', status);
 
+/** `?lang=` wins; else Accept-Language, English where the payer's browser prefers it to Vietnamese; else Vietnamese. */
+const language = detectLanguage({ order: ['querystring', 'header'], ignoreCase: true });
+
 /** The hosted checkout page: server-rendered, complete without JavaScript. */
-app.get('/pay/:orderId', async (c) => {
-  const lang = pickLang(c.req.query('lang'), c.req.header('accept-language'));
+app.get('/pay/:orderId', language, async (c) => {
+  const lang = languageOf(c);
   const nonce = newNonce();
   const now = Date.now();
   const order = await readOrder(c.env, c.req.param('orderId'), now);
@@ -26,8 +31,7 @@ app.get('/pay/:orderId', async (c) => {
   }
   const branding = await getMerchantBranding(c.env, order.merchantId);
   // Absolute, for banking apps to send the payer back: PUBLIC_BASE_URL when set, as every handed-out URL.
-  const origin = c.env.PUBLIC_BASE_URL?.trim().replace(/\/+$/, '') || new URL(c.req.url).origin;
-  const pageUrl = `${origin}/pay/${order.id}`;
+  const pageUrl = checkoutUrl(publicOrigin(c.env, c.req.url), order.id);
   const page = (
     <CheckoutPage order={order} branding={branding} remaining={remainingQr(order)} lang={lang} nonce={nonce} now={now} pageUrl={pageUrl} />
   );

@@ -1,4 +1,6 @@
-export type Lang = 'vi' | 'en';
+import type { Lang } from '../lib/language';
+
+export { type Lang, otherLang } from '../lib/language';
 
 export interface Strings {
   pageTitle: string;
@@ -161,26 +163,3 @@ const en: Strings = {
 };
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };
-
-/** `?lang=` wins; otherwise English only when Accept-Language ranks it above Vietnamese. Vietnamese is the default. */
-export function pickLang(query: string | undefined, acceptLanguage: string | undefined): Lang {
-  if (query === 'vi' || query === 'en') return query;
-  const ranks = parseAcceptLanguage(acceptLanguage ?? '');
-  return (ranks.get('en') ?? 0) > (ranks.get('vi') ?? 0) ? 'en' : 'vi';
-}
-
-/** Highest q per primary language tag: `en-US,en;q=0.9,vi;q=0.8` → {en: 1, vi: 0.8}. */
-function parseAcceptLanguage(header: string): Map<string, number> {
-  const ranks = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-    const weight = q === undefined ? 1 : Number(q);
-    const primary = tag.split('-')[0] ?? '';
-    if (primary && Number.isFinite(weight)) ranks.set(primary, Math.max(ranks.get(primary) ?? 0, weight));
-  }
-  return ranks;
-}
-
-/** The same page in the other language, for the switch link. */
-export const otherLang = (lang: Lang): Lang => (lang === 'vi' ? 'en' : 'vi');

@@ -1,78 +1,36 @@
-import type { Env } from '../env';
-import { expiryGraceMs, type OrderStatus, statusAt } from '../ledger/clock';
+import { getPublicOrder } from '../db/orders';
+import { expiryGraceMs, statusAt } from '../ledger/clock';
+import type { Order } from '../schemas/order';
 
-/**
+/*
  * The one read of an order for everything public (checkout page, its status poll, the QR images).
  * It reads the D1 projection today; the status is the clock's (CONTRACT §4), so an open order past
  * expiresAt + grace reads `expired` whatever has run since. Pointing this at the ledger changes nothing else.
  */
-export type { OrderStatus };
 
-export interface CheckoutBank {
-  bin: string;
-  shortName: string;
-  name: string;
-  accountNumber: string;
-  accountName: string;
-}
-
-export interface CheckoutOrder {
-  id: string;
+/** What the public pages show of an order: the public Order's fields, and what they need besides. */
+export type CheckoutOrder = Pick<
+  Order,
+  'id' | 'status' | 'amount' | 'amountPaid' | 'reference' | 'description' | 'bank' | 'transferContent' | 'provider' | 'expiresAt' | 'paidAt'
+> & {
   merchantId: string;
-  status: OrderStatus;
-  amount: number;
-  amountPaid: number;
-  reference: string;
-  description: string | null;
   qrPayload: string;
-  bank: CheckoutBank;
-  transferContent: string;
-  provider: string;
   /** Only ever an http(s) URL: a stored `javascript:` URL must never become a link or a redirect. */
   returnUrl: string | null;
-  expiresAt: string;
-  paidAt: string | null;
   /** The grace after expiresAt during which a transfer still counts (ms). */
   graceMs: number;
-}
+};
 
-export interface CheckoutStatus {
-  status: OrderStatus;
-  amountPaid: number;
-  amount: number;
-}
-
-interface OrderRow {
-  id: string;
-  merchant_id: string;
-  status: OrderStatus;
-  amount: number;
-  amount_paid: number;
-  reference: string;
-  description: string | null;
-  qr_payload: string;
-  bank: string;
-  transfer_content: string;
-  provider: string;
-  return_url: string | null;
-  expires_at: string;
-  paid_at: string | null;
-}
+export type CheckoutStatus = Pick<Order, 'status' | 'amountPaid' | 'amount'>;
 
 // Order ids are `ord_` and base62-ish; anything else cannot exist, so it costs no query.
 const ORDER_ID = /^ord_[A-Za-z0-9_-]{1,64}$/;
 
 export async function readOrder(env: Env, id: string, now = Date.now()): Promise<CheckoutOrder | null> {
   if (!ORDER_ID.test(id)) return null;
-  const row = await env.DB.prepare(
-    `SELECT id, merchant_id, status, amount, amount_paid, reference, description, qr_payload, bank, transfer_content,
-            provider, return_url, expires_at, paid_at
-       FROM orders WHERE id = ?`,
-  )
-    .bind(id)
-    .first<OrderRow>();
+  const row = await getPublicOrder(env, id);
   if (!row) return null;
-  const graceMs = expiryGraceMs(env as { EXPIRY_GRACE_SECONDS?: string });
+  const graceMs = expiryGraceMs(env);
   return {
     id: row.id,
     merchantId: row.merchant_id,
@@ -82,7 +40,7 @@ export async function readOrder(env: Env, id: string, now = Date.now()): Promise
     reference: row.reference,
     description: row.description,
     qrPayload: row.qr_payload,
-    bank: JSON.parse(row.bank) as CheckoutBank,
+    bank: JSON.parse(row.bank) as Order['bank'],
     transferContent: row.transfer_content,
     provider: row.provider,
     returnUrl: safeReturnUrl(row.return_url),

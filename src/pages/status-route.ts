@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../lib/problem';
 import { createRouter } from '../lib/router';
+import { orderStatus } from '../schemas/order';
 import { readOrder, statusOf } from './order-view';
 
 const StatusSchema = z
   .object({
-    status: z.enum(['pending', 'partially_paid', 'paid', 'expired', 'canceled']),
+    status: orderStatus,
     amountPaid: z.number().int(),
     amount: z.number().int(),
   })

@@ -1,7 +1,7 @@
-import { randomToken } from '../db/ids';
 import { getOrder } from '../db/orders';
-import type { Env, Merchant } from '../env';
 import { submitReports } from '../ledger/submit';
+import type { Merchant } from '../lib/app-env';
+import { randomToken } from '../lib/ids';
 import { conflict, forbidden, notFound } from '../lib/problem';
 
 /** Sandbox money is for test merchants only: a live merchant gets 403 before anything is read. */

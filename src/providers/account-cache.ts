@@ -1,4 +1,3 @@
-import type { Env } from '../env';
 import { readAccountState } from './stored-account';
 import type { ProviderAccount, ProviderName } from './types';
 

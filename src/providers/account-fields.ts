@@ -39,6 +39,10 @@ export function bankAccountConfig(input: { bank: string; accountNumber: string; 
   return { bin: resolved.bin, accountNumber: input.accountNumber, accountName: input.accountName };
 }
 
+/** The receiving account a bankAccountConfig names (direct, Casso, SePay). */
+export const bankAccountReceiving = (account: ProviderAccount) =>
+  receivingAccount(account.config.bin, account.config.accountNumber, account.config.accountName);
+
 /** `/hooks/<provider>/<paId>` under the public origin. */
 export const hookUrl = (origin: string, provider: string, accountId: string) => `${origin}/hooks/${provider}/${accountId}`;
 

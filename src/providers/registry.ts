@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { OperationInfo } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { bankhub } from './bankhub';
 import { casso } from './casso';
@@ -7,7 +8,7 @@ import type { SandboxCallback, SandboxTransaction } from './inbound/types';
 import { payos } from './payos';
 import { sepay } from './sepay';
 import { tingee } from './tingee';
-import type { ProviderAccount, ProviderModule, ProviderRouteDeps } from './types';
+import type { ProviderAccount, ProviderGuide, ProviderModule, ProviderRouteDeps } from './types';
 import { vietqr } from './vietqr';
 
 /** The providers the router knows. */
@@ -20,6 +21,15 @@ export const providerNames = Object.keys(providers) as ProviderName[];
 
 export const getProvider = (name: string): ProviderModule | null =>
   Object.hasOwn(providers, name) ? providers[name as ProviderName] : null;
+
+/** What the dashboard shows of a provider (its name as merchants know it, where our URLs go); null for an unknown one. */
+export const guideOf = (name: string): ProviderGuide | null => getProvider(name)?.guide ?? null;
+
+/** What the OpenAPI document says of the providers' own routes, keyed like api/operations.ts. */
+export const providerOperations: Record<string, OperationInfo> = Object.assign(
+  {},
+  ...Object.values(providers).map((module) => module.operations ?? {}),
+);
 
 /** What every account body has besides its provider's own fields. */
 const label = () => z.string().trim().min(1).max(100);
@@ -60,8 +70,6 @@ const patchCommon = { label: label().nullable().optional(), baseUrl: baseUrl().n
 export function accountPatchSchema(name: ProviderName) {
   return (providers[name].patchSchema as z.ZodObject).safeExtend(patchCommon);
 }
-
-export type AccountPatch = { label?: string | null; baseUrl?: string | null } & Record<string, string | null | undefined>;
 
 /**
  * The PATCH body as documented and first checked: every field any provider's PATCH takes, at its loosest.

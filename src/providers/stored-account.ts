@@ -1,6 +1,5 @@
 import { open } from '../crypto/secret-box';
 import { accountRowById, type ProviderAccountRow } from '../db/provider-accounts';
-import type { Env } from '../env';
 import type { ProviderAccount, ProviderName } from './types';
 
 // A stored provider account as the providers know it, credentials decrypted. db/ holds the rows; turning one

@@ -1,13 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { AppEnv } from '../env';
-import type { ReportedTransaction, ReportVia } from '../ledger/transaction';
+import type { ReportedTransaction } from '../ledger/transaction';
+import type { AppEnv } from '../lib/app-env';
+import type { OperationInfo } from '../lib/openapi';
 import type { SandboxCallback, SandboxTransaction } from './inbound/types';
 
 // The names live in the registry, the one place besides their folders that names providers.
 export type { ProviderName } from './registry';
 
+import type { ReportVia } from '../schemas/payment';
 import type { ProviderName } from './registry';
 
 /** A stored provider account, credentials decrypted. Only its provider's folder reads `config`/`credentials`. */
@@ -138,9 +140,20 @@ export interface StatusCheck {
   check(account: ProviderAccount, order: ReconcileRequest, ctx: ProviderContext): Promise<Transaction[]>;
 }
 
+/** What the dashboard shows of a provider, in both languages. */
+export interface ProviderGuide {
+  /** The provider as merchants know it. */
+  title: string;
+  /** One line on what the account does. */
+  summary: { vi: string; en: string };
+  /** Steps to register our URLs at the provider (empty when nothing calls us). */
+  steps: { vi: string[]; en: string[] };
+}
+
 /** Everything the rest of the app may know about a provider; one per folder, listed in registry.ts. */
 export interface ProviderModule<Input = unknown> {
   name: ProviderName;
+  guide: ProviderGuide;
   createsQr: boolean;
   /**
    * Whether the order's QR is a plain transfer to an account that takes any amount with our transfer content,
@@ -179,6 +192,8 @@ export interface ProviderModule<Input = unknown> {
   hook?: ProviderHook;
   /** Merchant API routes of the provider's own (account linking flows), mounted through the registry. */
   routes?(deps: ProviderRouteDeps): OpenAPIHono<AppEnv>;
+  /** What the OpenAPI document says of those routes' operations (as api/operations.ts does of the others'). */
+  operations?: Record<string, OperationInfo>;
 }
 
 /** A provider's callback routes (`/hooks/<provider>/<paId>/…`) and the sandbox's builder of an authentic callback. */

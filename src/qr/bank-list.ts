@@ -1,6 +1,7 @@
 // NAPAS acquirer BINs with the codes different directories use for them (VIETQR.md §9).
 // Row: BIN, short name (NAPAS / vietqr.io code), display name, then other aliases: stock tickers and
 // the codes of payment gateways and of the vietnam-qr-pay library.
+// One row per bank, all of one shape: data, not code repeated.
 export const BANK_ROWS: readonly (readonly string[])[] = [
   ['970436', 'VCB', 'Vietcombank'],
   ['970418', 'BIDV', 'BIDV', 'BID'],

@@ -1,3 +1,4 @@
+// The QR module's public surface, as bench/qr.mjs loads it (src imports the files themselves).
 export { type Bank, bankByBin, resolveBank } from './banks';
 export { crc16 } from './crc';
 export { crc32 } from './crc32';

@@ -1,5 +1,4 @@
 import type { OrderRow } from '../db/orders';
-import type { Env } from '../env';
 import { type ReportOutcome, submitReports } from '../ledger/submit';
 import { reportSource } from '../providers/report-source';
 import type { ProviderAccount, ProviderContext, StatusCheck, Transaction } from '../providers/types';

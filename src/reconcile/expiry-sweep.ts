@@ -1,5 +1,4 @@
 import { overdueOrders } from '../db/reconciliation';
-import type { Env } from '../env';
 import { expiryGraceMs } from '../ledger/clock';
 import { sweepExpired } from '../ledger/sweep';
 import { SWEEP_BATCH } from './limits';

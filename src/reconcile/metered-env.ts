@@ -1,5 +1,3 @@
-import type { Env } from '../env';
-
 /** What one run cost in storage round trips, counted where the run makes them. */
 export interface Meter {
   d1Statements: number;

@@ -1,7 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
-import { newId } from '../db/ids';
 import { finishRun, insertRun, type RunRow, type RunTrigger, runningRunIds } from '../db/reconciliation';
-import type { Env } from '../env';
+import { newId } from '../lib/ids';
 import { log } from '../lib/log';
 import { executeRun, type QueuedRun } from './run-account';
 

@@ -1,5 +1,4 @@
 import { getOrder, type OrderRow } from '../db/orders';
-import type { Env } from '../env';
 import type { Logger } from '../lib/log';
 import { liveProviderContext } from '../providers/outbound';
 import { getProvider } from '../providers/registry';

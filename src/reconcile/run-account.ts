@@ -1,5 +1,4 @@
 import { finishRun, type RunTrigger, setNextDue } from '../db/reconciliation';
-import type { Env } from '../env';
 import { expiryGraceMs } from '../ledger/clock';
 import { log } from '../lib/log';
 import { ProviderError } from '../providers/errors';

@@ -1,5 +1,4 @@
 import { getCursor, saveCursor } from '../db/reconciliation';
-import type { Env } from '../env';
 import { submitReports } from '../ledger/submit';
 import { ProviderError } from '../providers/errors';
 import { reportSource } from '../providers/report-source';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { OrderRow } from '../db/orders';
 import { candidateOrders, getCursor, saveCursor } from '../db/reconciliation';
-import type { Env } from '../env';
 import type { ProviderAccount, StatusCheck } from '../providers/types';
 import { isSystemic, withBackOff } from './backoff';
 import { checkOrder } from './check-order';

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { type Cursor, toPage } from '../db/pagination';
 import { listRuns, type RunFilter, type RunRow } from '../db/reconciliation';
-import type { Env } from '../env';
 
 /** A reconciliation run as the API and the dashboard show it (CONTRACT §9). */
 export const runSchema = z

@@ -1,5 +1,4 @@
 import { claimDue, dueAccounts, pruneRuns } from '../db/reconciliation';
-import type { Env } from '../env';
 import { log } from '../lib/log';
 import { providerNames } from '../providers/registry';
 import { toAccount } from '../providers/stored-account';

@@ -1,4 +1,4 @@
-import type { Env, Merchant } from '../env';
+import type { Merchant } from '../lib/app-env';
 import { notFound, unprocessable } from '../lib/problem';
 import { loadAccount } from '../providers/stored-account';
 import { missingCredential, pullMode } from './capability';

@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Env } from '../../src/env';
 import { ADMIN_TOKEN, BASE, call, worker } from '../helpers/app';
 import { drained, merchantWithHooks } from '../integration/hooks-fixture';
 import type { FuzzInput } from './inputs';

@@ -1,6 +1,5 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import type { Env } from '../../src/env';
 
 // Reaching into the ledgers the way production never does: to wait for their after-commit work and to move their clock.
 export const testEnv = env as unknown as Env;

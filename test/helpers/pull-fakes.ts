@@ -6,7 +6,6 @@
 // computed with the test-side references (test/unit/providers/inbound-reference.ts), not with src/.
 import { env } from 'cloudflare:workers';
 import { vi } from 'vitest';
-import type { Env } from '../../src/env';
 import { payosText, refHmacHex, vnCompact, vnDateTime } from '../unit/providers/inbound-reference';
 import { jsonResponse, vietQr } from '../unit/providers/outbound-fixtures';
 import { call, newMerchant } from './app';

@@ -1,6 +1,5 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { Env } from '../../src/env';
 import { browser, dashboardMerchant, formTo, htmlLang, newMerchant, signedIn, signInLink } from './dashboard-fixture';
 import { admin, call } from './merchant-fixture';
 

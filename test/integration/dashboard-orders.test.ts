@@ -1,7 +1,6 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Env } from '../../src/env';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { installPullFakes, setupAccount, transfer } from '../helpers/pull-fakes';
 import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';

@@ -2,7 +2,6 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lastDays, shortDay } from '../../src/dashboard/format';
-import type { Env } from '../../src/env';
 import { cassoCallback } from '../helpers/casso';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { dashboardMerchant, linksOf, textOf } from './dashboard-fixture';

@@ -3,7 +3,6 @@ import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RETRY_DELAYS_MS } from '../../src/delivery/schedule';
-import type { Env } from '../../src/env';
 import { clearFaults, injectFault } from '../../src/lib/faults';
 import { newMerchant } from '../helpers/app';
 import { deliveriesDueNow, ledgerOfOrder } from '../helpers/ledger';

@@ -3,7 +3,6 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Env } from '../../src/env';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { type Json, newMerchant } from './merchant-fixture';
 

@@ -5,7 +5,6 @@ import { app } from '../../src/app';
 import { type EndpointRow, listActiveEndpoints, recoverableDeliveryIds } from '../../src/db/endpoints';
 import { signingSecrets } from '../../src/delivery/endpoint-secrets';
 import { signWebhook } from '../../src/delivery/sign';
-import type { Env } from '../../src/env';
 import { call, type Json, newMerchant, type TestMerchant } from './merchant-fixture';
 
 const testEnv = env as unknown as Env;

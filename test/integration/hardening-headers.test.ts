@@ -2,7 +2,6 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import type { Env } from '../../src/env';
 import { BASE, newMerchant, worker } from '../helpers/app';
 import { cassoCallback } from '../helpers/casso';
 

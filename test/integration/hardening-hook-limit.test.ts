@@ -2,7 +2,6 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import type { Env } from '../../src/env';
 import { BASE } from '../helpers/app';
 import { merchantWithHooks, nextTxId, paymentsOf, type Signed } from './hooks-fixture';
 

@@ -2,7 +2,6 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
-import type { Env } from '../../src/env';
 import { contextLogger } from '../../src/lib/log';
 import { BASE, newMerchant, worker } from '../helpers/app';
 

@@ -2,7 +2,6 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import type { Env } from '../../src/env';
 import { ADMIN_TOKEN, BASE, call, newMerchant } from '../helpers/app';
 
 // The app under small limits: the same code, with Rate Limiting bindings of 5 and 4 a minute (vitest.config.ts)

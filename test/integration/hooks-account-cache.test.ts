@@ -2,7 +2,6 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import type { Env } from '../../src/env';
 import { BASE } from '../helpers/app';
 import { drained, merchantWithHooks, nextTxId, type Signed } from './hooks-fixture';
 

@@ -1,7 +1,6 @@
 // Provider callbacks as each provider sends them, signed with test-side implementations of their
 // algorithms (test/unit/providers/inbound-reference.ts), for accounts created through the real API.
 import { env } from 'cloudflare:workers';
-import type { Env } from '../../src/env';
 import { call, newMerchant } from '../helpers/app';
 import { ledgerNamed, settled } from '../helpers/ledger';
 import { cassoHeader, payosText, refHmacHex, vnCompact, vnDateTime } from '../unit/providers/inbound-reference';

@@ -1,6 +1,5 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Env } from '../../src/env';
 import { sendSandboxCallback } from '../../src/providers/inbound/sandbox-send';
 import { buildSandboxCallback } from '../../src/providers/registry';
 import { loadAccount } from '../../src/providers/stored-account';

@@ -2,7 +2,6 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
-import type { Env } from '../../src/env';
 import { BASE } from '../helpers/app';
 import { newMerchant } from './merchant-fixture';
 import { FAKE_ACCOUNTS, FAKE_BASE, installFakeProvider } from './outbound-fake-provider';

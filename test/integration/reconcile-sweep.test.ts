@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { overdueOrders } from '../../src/db/reconciliation';
-import type { Env } from '../../src/env';
 import { sweepOverdueOrders } from '../../src/reconcile/expiry-sweep';
 import { newMerchant } from '../helpers/app';
 

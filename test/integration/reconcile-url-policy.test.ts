@@ -1,6 +1,5 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Env } from '../../src/env';
 import { installPullFakes, manualRun, setupAccount } from '../helpers/pull-fakes';
 
 afterEach(() => vi.restoreAllMocks());

@@ -2,7 +2,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
-import { EVENT_TYPES } from '../../src/delivery/event-types';
+import { EVENT_TYPES } from '../../src/schemas/event';
 
 const worker = (exports as unknown as { default: Fetcher }).default;
 type Json = Record<string, any>;

@@ -2,6 +2,7 @@ import type { Strings } from './vi';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+// The same keys as vi.ts, in English: one shape per language, alike by design.
 export const en: Strings = {
   brand: 'VietQR Router',
   common: {

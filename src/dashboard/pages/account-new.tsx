@@ -1,9 +1,9 @@
+import { guideOf } from '../../providers/registry';
 import type { ProviderForm } from '../account-forms';
 import { ErrorSummary, Input, PostForm } from '../components';
 import type { DashContext } from '../context';
 import type { FieldErrors } from '../forms';
 import { Layout } from '../layout';
-import { guideOf } from '../provider-guides';
 import { SchemaFields } from './account-fields';
 
 export function NewAccountPage(c: DashContext, form: ProviderForm, values: Record<string, string>, errors: FieldErrors) {

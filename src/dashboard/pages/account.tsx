@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { providerAccountSchema } from '../../accounts/serialize';
+import { guideOf } from '../../providers/registry';
 import type { RunJson as ReconciliationRun } from '../../reconcile/runs';
 import { type ProviderForm, rotatableFields } from '../account-forms';
 import { accountName } from '../account-name';
@@ -8,9 +9,9 @@ import type { DashContext } from '../context';
 import { formatTime } from '../format';
 import type { FieldErrors } from '../forms';
 import { Layout } from '../layout';
-import { guideOf } from '../provider-guides';
 import { SchemaFields } from './account-fields';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 type AccountJson = z.infer<typeof providerAccountSchema>;
 
 export interface AccountView {

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import type { providerAccountSchema } from '../../accounts/serialize';
+import { guideOf } from '../../providers/registry';
 import { PROVIDER_FORMS } from '../account-forms';
 import { accountName } from '../account-name';
 import { Badge, Notice } from '../components';
 import type { DashContext } from '../context';
 import { formatTime } from '../format';
 import { Layout } from '../layout';
-import { guideOf } from '../provider-guides';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 type AccountJson = z.infer<typeof providerAccountSchema>;
 
 export function AccountsPage(c: DashContext, accounts: AccountJson[], notice?: string) {

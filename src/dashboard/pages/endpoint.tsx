@@ -11,6 +11,7 @@ import { AttemptLines, DeliveryStatus, nextRetry } from './delivery-parts';
 import { EndpointStatus } from './endpoints';
 import { EventTypesField } from './event-types-field';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export interface EndpointView {
   row: EndpointRow;
   deliveries: { row: DeliveryRow; attempts: AttemptRow[] }[];

@@ -6,6 +6,7 @@ import type { FieldErrors } from '../forms';
 import { Layout } from '../layout';
 import { EventTypesField } from './event-types-field';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export interface EndpointsProps {
   rows: EndpointRow[];
   values: { url?: string; description?: string; eventTypes?: string[] | null };

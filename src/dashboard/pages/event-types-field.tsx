@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '../../delivery/event-types';
+import { EVENT_TYPES } from '../../schemas/event';
 import type { Strings } from '../i18n';
 
 /** "All events" or a chosen set: the API's `eventTypes: null | [...]`. */

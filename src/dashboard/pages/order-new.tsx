@@ -3,6 +3,7 @@ import type { DashContext } from '../context';
 import type { FieldErrors } from '../forms';
 import { Layout } from '../layout';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export interface NewOrderProps {
   accounts: { id: string; name: string }[];
   values: Record<string, string>;

@@ -1,25 +1,23 @@
-import type { z } from 'zod';
-import type { paymentSchema } from '../../api/payment-schema';
 import type { DeliveryRow } from '../../db/deliveries';
 import type { AttemptRow, EventRow } from '../../db/events';
-import { isOpen, type OrderStatus } from '../../ledger/clock';
-import type { OrderJson } from '../../orders/schema';
+import { isOpen } from '../../ledger/clock';
+import type { Order, OrderStatus } from '../../schemas/order';
+import type { Payment } from '../../schemas/payment';
 import { ActionButton, Copyable, Input, Notice, PostForm, Row, StatusBadge } from '../components';
 import type { DashContext } from '../context';
 import { formatTime, formatVnd } from '../format';
 import { Layout } from '../layout';
 import { AttemptLines, DeliveryStatus, nextRetry } from './delivery-parts';
 
-type PaymentJson = z.infer<typeof paymentSchema>;
-
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export interface OrderView {
-  order: OrderJson;
+  order: Order;
   status: OrderStatus;
   accountName: string;
   canRefresh: boolean;
   testMode: boolean;
   events: EventRow[];
-  payments: PaymentJson[];
+  payments: Payment[];
   deliveries: { row: DeliveryRow; endpointUrl: string; attempts: AttemptRow[] }[];
 }
 

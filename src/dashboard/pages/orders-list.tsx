@@ -1,10 +1,11 @@
 import type { OrderRow } from '../../db/orders';
-import type { OrderClock } from '../clock';
+import type { OrderClock } from '../../ledger/clock';
 import { Pager, StatusBadge } from '../components';
 import type { DashContext } from '../context';
 import { formatTime, formatVnd } from '../format';
 import { Layout } from '../layout';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export const STATUSES = ['pending', 'partially_paid', 'paid', 'expired', 'canceled'] as const;
 
 export interface OrdersListProps {

@@ -1,11 +1,12 @@
 import type { OrderCounts } from '../../db/orders';
-import type { OrderStatus } from '../../ledger/clock';
+import type { OrderStatus } from '../../schemas/order';
 import { DayBarChart } from '../chart';
 import { Badge, StatusBadge } from '../components';
 import type { DashContext } from '../context';
 import { formatTime, formatVnd } from '../format';
 import { Layout } from '../layout';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export interface OverviewData {
   days: { day: string; amount: number; count: number }[];
   counts: OrderCounts;

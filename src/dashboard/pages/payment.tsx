@@ -1,16 +1,14 @@
-import type { z } from 'zod';
-import type { paymentSchema } from '../../api/payment-schema';
 import type { OrderRow } from '../../db/orders';
-import type { OrderClock } from '../clock';
+import type { OrderClock } from '../../ledger/clock';
+import type { Payment } from '../../schemas/payment';
 import { ActionButton, Badge, Notice, Row, StatusBadge } from '../components';
 import type { DashContext } from '../context';
 import { formatTime, formatVnd } from '../format';
 import { Layout } from '../layout';
 
-type PaymentJson = z.infer<typeof paymentSchema>;
-
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export interface PaymentView {
-  payment: PaymentJson;
+  payment: Payment;
   raw: string | null;
   order: { id: string; reference: string } | null;
   accountName: string;

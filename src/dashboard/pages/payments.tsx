@@ -4,6 +4,7 @@ import type { DashContext } from '../context';
 import { formatTime, formatVnd } from '../format';
 import { Layout } from '../layout';
 
+// Per-page markup: tables, cards and forms shaped like the other pages' (shared pieces: ../components.tsx).
 export interface PaymentsProps {
   rows: PaymentRow[];
   nextCursor: string | null;

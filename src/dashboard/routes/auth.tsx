@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { merchantForApiKey } from '../../db/api-keys';
 import { consumeSignInLink, createSession, getSession, revokeSession, SESSION_TTL_MS } from '../../db/dashboard-sessions';
-import { randomToken } from '../../db/ids';
+import { randomToken } from '../../lib/ids';
 import { publicOrigin } from '../../lib/public-origin';
 import { rateLimit } from '../../lib/rate-limit';
 import type { DashContext, DashEnv } from '../context';

@@ -4,12 +4,11 @@ import { listEndpoints } from '../../db/endpoints';
 import { listOrders, orderCounts } from '../../db/orders';
 import { countUnmatched, receivedByDay } from '../../db/payments';
 import { listAccounts } from '../../db/provider-accounts';
-import { expiryGraceMs } from '../../ledger/clock';
+import { orderClock } from '../../ledger/clock';
 import { publicOrigin } from '../../lib/public-origin';
 import { toAccount } from '../../providers/stored-account';
 import { listReconciliationRuns } from '../../reconcile/runs';
 import { accountName } from '../account-name';
-import { orderClock } from '../clock';
 import type { DashContext, DashEnv } from '../context';
 import { lastDays, vietnamDayStart } from '../format';
 import { type OverviewData, OverviewPage } from '../pages/overview';
@@ -47,7 +46,7 @@ export async function loadOverview(c: DashContext): Promise<OverviewData> {
     countUnmatched(c.env, merchant.id),
     listEndpoints(c.env, merchant.id, null, 100),
     listAccounts(c.env, merchant.id, null, 100),
-    listOrders(c.env, merchant.id, {}, null, 5, expiryGraceMs(c.env)),
+    listOrders(c.env, merchant.id, {}, null, 5, clock.countingSince),
   ]);
   const byDay = new Map(totals.map((row) => [row.day, row]));
   const accounts = await Promise.all(accountRows.map((row) => toAccount(c.env, row)));

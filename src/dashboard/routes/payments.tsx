@@ -1,15 +1,14 @@
 import { Hono } from 'hono';
 import { accountToJson } from '../../accounts/serialize';
-import { paymentFromRow } from '../../api/payment-schema';
 import { getOrder, searchOrders } from '../../db/orders';
 import { toPage } from '../../db/pagination';
-import { countUnmatched, getPayment, listPayments } from '../../db/payments';
+import { countUnmatched, getPayment, listPayments, paymentFromRow } from '../../db/payments';
+import { orderClock } from '../../ledger/clock';
 import { HttpError } from '../../lib/problem';
 import { publicOrigin } from '../../lib/public-origin';
 import { assignPayment } from '../../payments/assign';
 import { loadAccount } from '../../providers/stored-account';
 import { accountName } from '../account-name';
-import { orderClock } from '../clock';
 import type { DashContext, DashEnv } from '../context';
 import { field, formOf } from '../csrf';
 import { pageCursor } from '../cursor';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { randomToken } from '../../db/ids';
+import { randomToken } from '../../lib/ids';
 import { accountField } from '../account-field';
 import { readAnswer } from '../outbound';
 import { payloadAccount } from '../qr-account';

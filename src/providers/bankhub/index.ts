@@ -1,13 +1,16 @@
 import type { ProviderModule } from '../types';
 import { accountSchema, type BankhubAccountInput, defaultBaseUrl, patch, patchSchema, receiving, split, webhookUrls } from './account';
 import { createQr } from './create-qr';
+import { guide } from './guide';
 import { hookRoutes } from './hook';
-import { linkRoutes } from './link-routes';
+import { linkOperations, linkRoutes } from './link-routes';
 import { pull } from './pull';
 import { buildCallback } from './sandbox-callback';
 
+// The module literal every provider's index.ts writes (ProviderModule, listed in registry.ts): alike by design.
 export const bankhub = {
   name: 'bankhub',
+  guide,
   createsQr: true,
   qrAcceptsAnyAmount: false, // QR Pay pays a one-off virtual account tied to one referenceNumber and amount
   accountSchema,
@@ -21,4 +24,5 @@ export const bankhub = {
   pull,
   hook: { routes: hookRoutes, buildCallback },
   routes: linkRoutes,
+  operations: linkOperations,
 } satisfies ProviderModule<BankhubAccountInput>;

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idempotency } from '../../lib/idempotency';
+import { type OperationInfo, PROVIDER_FAILED } from '../../lib/openapi';
 import { createRouter } from '../../lib/router';
 import { credential } from '../account-fields';
 import { assertBaseUrlAllowed } from '../base-url';
@@ -36,7 +36,6 @@ const linkRoute = createRoute({
   tags,
   security,
   summary: 'Start linking a BankHub account: a grant token and the BankHub Link URL to open',
-  middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: linkBody } } } },
   responses: {
     200: {
@@ -52,7 +51,6 @@ const exchangeRoute = createRoute({
   tags,
   security,
   summary: 'Finish linking: exchange the publicToken, check the grant, create the provider account',
-  middleware: [idempotency] as const,
   request: { body: { required: true, content: { 'application/json': { schema: exchangeBody } } } },
   responses: {
     201: {
@@ -69,6 +67,22 @@ const client = (input: { clientId: string; secretKey: string; baseUrl?: string }
   clientId: input.clientId,
   secretKey: input.secretKey,
 });
+
+/** What the OpenAPI document says of the two linking operations. */
+export const linkOperations: Record<string, OperationInfo> = {
+  'POST /v1/provider-accounts/bankhub/link': {
+    operationId: 'startBankhubLink',
+    description: 'Step 1 of linking a BankHub account: a grant token and the BankHub Link URL to open in the merchant’s browser.',
+    errors: { 502: PROVIDER_FAILED },
+  },
+  'POST /v1/provider-accounts/bankhub/exchange': {
+    operationId: 'exchangeBankhubToken',
+    description:
+      'Last step of linking: exchanges the publicToken from the Link redirect, checks the grant and creates the provider account. ' +
+      'A grant that cannot take QR payments is removed (422).',
+    errors: { 502: PROVIDER_FAILED },
+  },
+};
 
 /** The two linking routes; the account the exchange ends in is created by the accounts service (`deps`). */
 export function linkRoutes(deps: ProviderRouteDeps) {

@@ -4,8 +4,9 @@ import { accountField } from '../account-field';
 import { toBatch } from '../inbound/incoming';
 import { isRecord } from '../inbound/json';
 import { counterAccount, optional, text, transactionId, vnd } from '../inbound/values';
-import { formatVnDateTime, occurredAt, parseZonedIso } from '../inbound/vn-time';
+import { formatVnDate, occurredAt, parseZonedIso } from '../inbound/vn-time';
 import { readAnswer } from '../outbound';
+import { readCursor } from '../pull-cursor';
 import type { ListingPull, ProviderAccount, ProviderContext, PullPage, PullRequest, Transaction } from '../types';
 import { bankhubCall } from './client';
 import { bankhubClient } from './create-qr';
@@ -25,18 +26,6 @@ const answerSchema = z.object({
 /** The window's first date, and per receiving account the reference of the last transfer committed ("" = none yet). */
 const cursorSchema = z.object({ fromDate: z.string().regex(/^\d{4}-\d\d-\d\d$/), refs: z.record(z.string(), z.string()) });
 type Cursor = z.infer<typeof cursorSchema>;
-
-const vnDate = (date: Date) => formatVnDateTime(date).slice(0, 10);
-
-function readCursor(text: string | null): Cursor | null {
-  if (text === null) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 const accountOf = (record: Record<string, unknown>) => optional(record.accountNumber);
 
@@ -66,8 +55,8 @@ const timeOf = (record: Record<string, unknown>) => parseZonedIso(record.transac
 
 export async function page(account: ProviderAccount, request: PullRequest, ctx: ProviderContext): Promise<PullPage> {
   const now = ctx.now();
-  const at = readCursor(request.cursor) ?? { fromDate: vnDate(request.since), refs: {} };
-  const query = new URLSearchParams({ fromDate: at.fromDate, toDate: vnDate(now) });
+  const at = readCursor(cursorSchema, request.cursor) ?? { fromDate: formatVnDate(request.since), refs: {} };
+  const query = new URLSearchParams({ fromDate: at.fromDate, toDate: formatVnDate(now) });
   const known = Object.entries(at.refs).map(([accountNumber, fromReference]) => ({ accountNumber, fromReference }));
   if (known.length > 0) query.set('accounts', JSON.stringify(known));
   const answer = await bankhubCall(ctx, bankhubClient(account), {
@@ -93,7 +82,7 @@ export async function page(account: ProviderAccount, request: PullRequest, ctx: 
     const reference = optional(record.reference);
     if (number && reference) refs[number] = reference;
   }
-  const cursor: Cursor = { fromDate: done ? vnDate(new Date(now.getTime() - DAY_MS)) : at.fromDate, refs };
+  const cursor: Cursor = { fromDate: done ? formatVnDate(new Date(now.getTime() - DAY_MS)) : at.fromDate, refs };
   return { transactions: toBatch(entries).transactions, records: taken.length, cursor: JSON.stringify(cursor), done };
 }
 

@@ -4,14 +4,15 @@ import {
   accountNumber,
   bank,
   bankAccountConfig,
+  bankAccountReceiving,
   callbackSecret,
   credential,
   hookUrl,
   patchFields,
-  receivingAccount,
 } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
+// Alike sepay/account.ts: both are bank feeds on the merchant's own account; what they share is in account-fields.ts.
 const secrets = {
   checksumKey: callbackSecret(),
   /** Casso API key (`Authorization: Apikey …`), only for reconciliation (CONTRACT §9). */
@@ -38,5 +39,4 @@ export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => 'https:
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'casso', account.id) });
 
 /** The account the stored config names. */
-export const receiving = (account: ProviderAccount) =>
-  receivingAccount(account.config.bin, account.config.accountNumber, account.config.accountName);
+export const receiving = bankAccountReceiving;

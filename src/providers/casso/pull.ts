@@ -3,8 +3,9 @@ import { log } from '../../lib/log';
 import { accountField } from '../account-field';
 import { toBatch } from '../inbound/incoming';
 import { counterAccount, optional, text, transactionId, vnd } from '../inbound/values';
-import { formatVnDateTime, occurredAt, parseVnDateTime } from '../inbound/vn-time';
+import { formatVnDate, occurredAt, parseVnDateTime } from '../inbound/vn-time';
 import { callProvider, type ErrorReader, joinUrl, readAnswer } from '../outbound';
+import { readCursor } from '../pull-cursor';
 import type { ListingPull, ProviderAccount, ProviderContext, PullPage, PullRequest, Transaction } from '../types';
 import { defaultBaseUrl } from './account';
 
@@ -33,18 +34,6 @@ const listAnswer = z.object({
 const cursorSchema = z.object({ fromDate: z.string().regex(/^\d{4}-\d\d-\d\d$/), page: z.number().int().min(1) });
 type Cursor = z.infer<typeof cursorSchema>;
 
-const vnDate = (date: Date) => formatVnDateTime(date).slice(0, 10);
-
-function readCursor(text: string | null): Cursor | null {
-  if (text === null) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 /** A record of this account: its number matches the account's (a record naming none is kept). */
 export const ofAccount = (number: unknown, account: ProviderAccount) => {
   const named = optional(number);
@@ -55,6 +44,7 @@ export const ofAccount = (number: unknown, account: ProviderAccount) => {
 const bookedAt = (value: unknown) =>
   parseVnDateTime(value) ?? parseVnDateTime(typeof value === 'string' ? `${value.trim()} 00:00:00` : null);
 
+// Alike the other listing pulls in shape (one request, one record → one report); the wire format is this provider's.
 function toTransaction(record: Record<string, unknown>, account: ProviderAccount, now: Date): Transaction | null {
   const txId = transactionId(id.safeParse(record.id).success ? record.id : null);
   const amount = vnd(record.amount);
@@ -84,10 +74,10 @@ function toTransaction(record: Record<string, unknown>, account: ProviderAccount
  */
 export async function page(account: ProviderAccount, request: PullRequest, ctx: ProviderContext): Promise<PullPage> {
   const now = ctx.now();
-  const at = readCursor(request.cursor) ?? { fromDate: vnDate(request.since), page: 1 };
+  const at = readCursor(cursorSchema, request.cursor) ?? { fromDate: formatVnDate(request.since), page: 1 };
   const query = new URLSearchParams({
     fromDate: at.fromDate,
-    toDate: vnDate(now),
+    toDate: formatVnDate(now),
     page: String(at.page),
     pageSize: String(PAGE_SIZE),
     sort: 'ASC',
@@ -114,7 +104,9 @@ export async function page(account: ProviderAccount, request: PullRequest, ctx: 
   });
   const next = data.nextPage ?? null;
   const done = next === null || data.records.length === 0;
-  const cursor: Cursor = done ? { fromDate: vnDate(new Date(now.getTime() - DAY_MS)), page: 1 } : { fromDate: at.fromDate, page: next };
+  const cursor: Cursor = done
+    ? { fromDate: formatVnDate(new Date(now.getTime() - DAY_MS)), page: 1 }
+    : { fromDate: at.fromDate, page: next };
   return { transactions: toBatch(entries).transactions, records: data.records.length, cursor: JSON.stringify(cursor), done };
 }
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { accountName, accountNumber, bank, bankAccountConfig, patchFields, receivingAccount } from '../account-fields';
+import { accountName, accountNumber, bank, bankAccountConfig, bankAccountReceiving, patchFields } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
 /** A bank account we encode VietQR codes for ourselves; payments arrive through a bank-feed account. */
@@ -20,5 +20,4 @@ export const defaultBaseUrl = (_mode: 'test' | 'live'): string | null => null;
 export const webhookUrls = (): Record<string, string> => ({});
 
 /** The account the stored config names. */
-export const receiving = (account: ProviderAccount) =>
-  receivingAccount(account.config.bin, account.config.accountNumber, account.config.accountName);
+export const receiving = bankAccountReceiving;

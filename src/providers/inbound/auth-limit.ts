@@ -1,4 +1,3 @@
-import type { Env } from '../../env';
 import { clientIpBucket } from '../../lib/client-ip';
 import { log } from '../../lib/log';
 import { block, blockedFor, retryAfterSeconds } from '../../lib/rate-limit';
@@ -46,8 +45,6 @@ export function authLimiter(env: Env, headers: Headers, accountId: string | unde
     },
   };
 }
-
-export type AuthLimiter = NonNullable<ReturnType<typeof authLimiter>>;
 
 function tooManyFailures(ms: number): CallbackError {
   const seconds = retryAfterSeconds(ms);

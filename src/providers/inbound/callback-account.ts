@@ -1,4 +1,3 @@
-import type { Env } from '../../env';
 import { accountState } from '../account-cache';
 import type { ProviderAccount, ProviderName } from '../types';
 import { CallbackError, rejectAuth } from './errors';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../../env';
 import { type ReportOutcome, submitReports } from '../../ledger/submit';
+import type { AppEnv } from '../../lib/app-env';
 import { log } from '../../lib/log';
 import { HttpError } from '../../lib/problem';
 import { publicOrigin } from '../../lib/public-origin';

@@ -52,6 +52,9 @@ export function formatVnDateTime(date: Date): string {
   return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
 }
 
+/** "YYYY-MM-DD" in Vietnam time: the day a provider's date window means. */
+export const formatVnDate = (date: Date) => formatVnDateTime(date).slice(0, 10);
+
 /** yyyyMMddHHmmssSSS (or without millis) in Vietnam time. */
 export const formatVnCompact = (date: Date, withMillis = true) =>
   vnParts(date)

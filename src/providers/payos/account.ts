@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { callbackSecret, credential, hookUrl, patchFields } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
+// Alike bankhub/account.ts in shape (a client id kept as config, the rest credentials); the fields are payOS's own.
 export const accountSchema = z.strictObject({ clientId: credential(), apiKey: credential(), checksumKey: callbackSecret() });
 
 export type PayosAccountInput = z.infer<typeof accountSchema>;

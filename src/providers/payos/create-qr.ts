@@ -8,6 +8,7 @@ import { randomOrderCode } from './order-code';
 import { paymentRequestSignature } from './sign-request';
 
 // payOS answers {"code":"00","desc","data"}; any other code is an error even with HTTP 200.
+// Each provider's readError reads its own error envelope; the shape is alike by design (tingee/create-qr.ts).
 const readError: ErrorReader = (_status, body) => {
   const { code, desc } = (body ?? {}) as { code?: unknown; desc?: unknown };
   if (code === undefined || code === '00') return null;

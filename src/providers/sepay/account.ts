@@ -4,11 +4,11 @@ import {
   accountNumber,
   bank,
   bankAccountConfig,
+  bankAccountReceiving,
   callbackSecret,
   credential,
   hookUrl,
   patchFields,
-  receivingAccount,
 } from '../account-fields';
 import type { ProviderAccount } from '../types';
 
@@ -48,5 +48,4 @@ export const defaultBaseUrl = (mode: 'test' | 'live'): string | null =>
 export const webhookUrls = (origin: string, account: ProviderAccount) => ({ webhook: hookUrl(origin, 'sepay', account.id) });
 
 /** The account the stored config names. */
-export const receiving = (account: ProviderAccount) =>
-  receivingAccount(account.config.bin, account.config.accountNumber, account.config.accountName);
+export const receiving = bankAccountReceiving;

@@ -45,6 +45,7 @@ export async function verifySepay(
 }
 
 /** `transferType: "out"` (money leaving the account) is acknowledged and ignored. */
+// The steps every provider's callback parser takes (a JSON object, its id, its amount), on this provider's wire format.
 export function parseSepay(raw: string, accountId: string, now: Date): InboundBatch {
   const body = parseJson(raw);
   if (!isRecord(body)) throw rejectBody('SePay body is not a JSON object');

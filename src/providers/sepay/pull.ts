@@ -77,6 +77,7 @@ export async function page(account: ProviderAccount, request: PullRequest, ctx: 
   else query.set('transaction_date_from', formatVnDateTime(request.since));
   // The documented base is https://userapi.sepay.vn/v2; a baseUrl given with or without /v2 both work.
   const base = (account.baseUrl ?? defaultBaseUrl(account.mode) ?? '').replace(/\/v2\/?$/, '');
+  // Alike the other listing pulls in shape (one request, one record → one report); the wire format is this provider's.
   const answer = await callProvider(
     ctx,
     {

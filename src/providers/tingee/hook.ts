@@ -63,6 +63,7 @@ function billId(additionalData: unknown): string | null {
   return null;
 }
 
+// The steps every provider's callback parser takes (a JSON object, its id, its amount), on this provider's wire format.
 export function parseTingee(raw: string, accountId: string, now: Date): InboundBatch {
   const body = parseJson(raw);
   if (!isRecord(body)) throw rejectBody('Tingee body is not a JSON object');

@@ -5,6 +5,7 @@ import { toBatch } from '../inbound/incoming';
 import { optional, text, transactionId, vnd } from '../inbound/values';
 import { formatVnCompact, occurredAt, parseVnCompact } from '../inbound/vn-time';
 import { callProvider, type ErrorReader, joinUrl, ProviderRejection, readAnswer } from '../outbound';
+import { readCursor } from '../pull-cursor';
 import { RateLimited } from '../rate-limited';
 import type { ListingPull, ProviderAccount, ProviderContext, PullPage, PullRequest, Transaction } from '../types';
 import { defaultBaseUrl } from './account';
@@ -39,16 +40,7 @@ const cursorSchema = z.object({
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
-function readCursor(text: string | null): Cursor | null {
-  if (text === null) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
+// Alike the other listing pulls in shape (one request, one record → one report); the wire format is this provider's.
 function toTransaction(item: Record<string, unknown>, account: ProviderAccount, now: Date): Transaction | null {
   const reference = optional(item.code);
   const txId = reference ?? transactionId(item.transactionId);
@@ -77,7 +69,7 @@ const ofAccount = (item: Record<string, unknown>, accountNumber: string) =>
 
 export async function page(account: ProviderAccount, request: PullRequest, ctx: ProviderContext): Promise<PullPage> {
   const now = ctx.now();
-  const stored = readCursor(request.cursor);
+  const stored = readCursor(cursorSchema, request.cursor);
   const window = stored?.window ?? {
     start: stored ? new Date(Date.parse(stored.watermark) - OVERLAP_MS).toISOString() : request.since.toISOString(),
     end: now.toISOString(),

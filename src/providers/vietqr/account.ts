@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { randomToken } from '../../db/ids';
+import { randomToken } from '../../lib/ids';
 import { accountName, accountNumber, callbackSecret, credential, hookUrl, patchFields, receivingAccount } from '../account-fields';
 import type { ProviderAccount } from '../types';
 

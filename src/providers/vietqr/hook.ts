@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { timingSafeEqual } from '../../crypto/compare';
 import { fromBase64 } from '../../crypto/encoding';
-import type { AppEnv } from '../../env';
+import type { AppEnv } from '../../lib/app-env';
 import { createRouter } from '../../lib/router';
 import { callbackAccount } from '../inbound/callback-account';
 import { credential } from '../inbound/credential';
@@ -70,6 +70,7 @@ export async function verifyVietqrBearer(token: string, secretsKey: string, acco
  * VietQR's transaction-sync body (PROVIDERS.md B5): lowercase keys, amount possibly 25000.0,
  * transactiontime in epoch ms. A debit (`transType: "D"`) is acknowledged and ignored.
  */
+// The steps every provider's callback parser takes (a JSON object, its id, its amount), on this provider's wire format.
 export function parseVietqrSync(raw: string, accountId: string, now: Date): InboundBatch {
   const body = parseJson(raw);
   if (!isRecord(body)) throw rejectBody('transaction-sync body is not a JSON object');

@@ -1,10 +1,21 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { DashEnv } from '../../../src/dashboard/context';
 import { secureCookies } from '../../../src/dashboard/cookies';
 import { crossSite, csrfMatches, csrfToken } from '../../../src/dashboard/csrf';
 import { amountField, check } from '../../../src/dashboard/forms';
-import { chooseLang } from '../../../src/dashboard/lang';
+import { language } from '../../../src/dashboard/lang';
 import { createOrderBody } from '../../../src/orders/schema';
+
+// The dashboard's language middleware on a bare app: `?lang=` and the remembered choice in, the page's language out.
+const langApp = new Hono<DashEnv>().use(language).get('/dashboard', (c) => c.text(c.get('lang')));
+const chooseLang = async (query: string | undefined, remembered: string | undefined) =>
+  (
+    await langApp.request(query ? `/dashboard?lang=${query}` : '/dashboard', {
+      headers: remembered ? { cookie: `dash_lang=${remembered}` } : {},
+    })
+  ).text();
 
 describe('dashboard forms', () => {
   it('reads amounts as people type them, and leaves anything else for the schema to refuse', () => {
@@ -56,12 +67,12 @@ describe('dashboard forms', () => {
     expect(crossSite(h({ origin: 'https://pay.shop.vn' }), 'http://10.0.0.5/dashboard', 'https://pay.shop.vn')).toBe(false);
   });
 
-  it('is Vietnamese unless English is asked for (and then remembered)', () => {
-    expect(chooseLang(undefined, undefined)).toBe('vi');
-    expect(chooseLang('en', undefined)).toBe('en');
-    expect(chooseLang(undefined, 'en')).toBe('en');
-    expect(chooseLang('vi', 'en')).toBe('vi');
-    expect(chooseLang('fr', 'xx')).toBe('vi');
+  it('is Vietnamese unless English is asked for (and then remembered)', async () => {
+    expect(await chooseLang(undefined, undefined)).toBe('vi');
+    expect(await chooseLang('en', undefined)).toBe('en');
+    expect(await chooseLang(undefined, 'en')).toBe('en');
+    expect(await chooseLang('vi', 'en')).toBe('vi');
+    expect(await chooseLang('fr', 'xx')).toBe('vi');
   });
 
   it('marks cookies Secure everywhere but on plain-http loopback', () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endpointWants } from '../../../src/delivery/event-filter';
-import { EVENT_TYPES } from '../../../src/delivery/event-types';
+import { EVENT_TYPES, endpointWants } from '../../../src/schemas/event';
 
 describe('endpointWants', () => {
   it('null subscribes to every type', () => {

@@ -1,15 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../crypto/hmac';
 import { open, seal } from '../crypto/secret-box';
-import type { AppEnv, Env } from '../env';
-import { conflict, unprocessable } from './problem';
-
-declare module 'hono' {
-  interface ContextVariableMap {
-    /** Set once the Idempotency-Key of this request is handled, so a second use of the middleware is a no-op. */
-    idempotencyHandled: boolean;
-  }
-}
+import { claimIdempotencyKey, getIdempotencyKey, releaseIdempotencyKey, storeIdempotentAnswer } from '../db/idempotency';
+import type { AppEnv } from '../lib/app-env';
+import { conflict, unprocessable } from '../lib/problem';
 
 /*
  * `Idempotency-Key` on merchant POSTs (CONTRACT §1), in the manner of Stripe:
@@ -28,12 +22,6 @@ const RETENTION_MS = 24 * 60 * 60 * 1000;
 const ABANDONED_MS = 60_000;
 const WAIT_MS = 15_000;
 
-interface KeyRow {
-  request_hash: string;
-  status: number | null;
-  body: string | null;
-}
-
 type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,26 +30,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function claim(env: Env, merchantId: string, key: string, hash: string): Promise<Claim> {
   const deadline = Date.now() + WAIT_MS;
   for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
-    const now = Date.now();
-    const taken = await env.DB.prepare(
-      `INSERT INTO idempotency_keys (merchant_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, NULL, NULL, ?)
-       ON CONFLICT (merchant_id, key) DO UPDATE
-         SET request_hash = excluded.request_hash, status = NULL, body = NULL, created_at = excluded.created_at
-         WHERE idempotency_keys.created_at < ? OR (idempotency_keys.status IS NULL AND idempotency_keys.created_at < ?)`,
-    )
-      .bind(
-        merchantId,
-        key,
-        hash,
-        new Date(now).toISOString(),
-        new Date(now - RETENTION_MS).toISOString(),
-        new Date(now - ABANDONED_MS).toISOString(),
-      )
-      .run();
-    if (taken.meta.changes > 0) return { kind: 'claimed' };
-    const row = await env.DB.prepare('SELECT request_hash, status, body FROM idempotency_keys WHERE merchant_id = ? AND key = ?')
-      .bind(merchantId, key)
-      .first<KeyRow>();
+    const limits = { retainMs: RETENTION_MS, abandonedMs: ABANDONED_MS };
+    if (await claimIdempotencyKey(env, merchantId, key, hash, Date.now(), limits)) return { kind: 'claimed' };
+    const row = await getIdempotencyKey(env, merchantId, key);
     if (!row) continue; // released by a failed first attempt: claim it ourselves
     if (row.request_hash !== hash)
       throw conflict('This Idempotency-Key was already used with a different request', { code: 'idempotency_conflict' });
@@ -84,23 +55,14 @@ async function openBody(env: Env, merchantId: string, key: string, body: string 
 }
 
 async function finish(c: Context<AppEnv>, merchantId: string, key: string, hash: string) {
-  const db = c.env.DB;
   if (c.res.status >= 200 && c.res.status < 300) {
     const text = await c.res.clone().text();
     const body = text ? await seal(c.env.SECRETS_KEY, boxId(merchantId, key), text) : '';
-    await db
-      .prepare('UPDATE idempotency_keys SET status = ?, body = ? WHERE merchant_id = ? AND key = ? AND request_hash = ? AND status IS NULL')
-      .bind(c.res.status, body, merchantId, key, hash)
-      .run();
+    await storeIdempotentAnswer(c.env, merchantId, key, hash, c.res.status, body);
   } else {
-    await release(c.env, merchantId, key, hash);
+    await releaseIdempotencyKey(c.env, merchantId, key, hash);
   }
 }
-
-const release = (env: Env, merchantId: string, key: string, hash: string) =>
-  env.DB.prepare('DELETE FROM idempotency_keys WHERE merchant_id = ? AND key = ? AND request_hash = ? AND status IS NULL')
-    .bind(merchantId, key, hash)
-    .run();
 
 function replay(answer: { status: number; body: string }): Response {
   const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
@@ -112,13 +74,8 @@ function replay(answer: { status: number; body: string }): Response {
 export const isMerchantPost = (method: string, path: string) =>
   method === 'POST' && path.startsWith('/v1/') && !path.startsWith('/v1/admin/') && !path.startsWith('/v1/qr/');
 
-/**
- * Middleware for merchant POSTs; runs after merchant auth (keys are per merchant). Mounted once for all of
- * them in app.ts; a route that still lists it itself gets it once, not twice (the second use is a no-op).
- */
+/** Middleware for merchant POSTs; runs after merchant auth (keys are per merchant). Mounted once for all of them in app.ts. */
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.get('idempotencyHandled')) return next();
-  c.set('idempotencyHandled', true);
   const key = c.req.header('idempotency-key');
   if (key === undefined) return next();
   if (!KEY_PATTERN.test(key)) {
@@ -133,7 +90,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   try {
     await next();
   } catch (error) {
-    await release(c.env, merchantId, key, hash);
+    await releaseIdempotencyKey(c.env, merchantId, key, hash);
     throw error;
   }
   await finish(c, merchantId, key, hash);

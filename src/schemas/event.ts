@@ -1,13 +1,25 @@
 import { z } from '@hono/zod-openapi';
-import type { AttemptRow, EventRow } from '../db/events';
-import { EVENT_TYPES } from '../delivery/event-types';
-import { isoTime, orNull } from '../lib/openapi';
-import { orderSchema } from '../orders/schema';
-import { paymentSchema } from './payment-schema';
+import { isoTime, orNull } from './openapi-shapes';
+import { orderSchema } from './order';
+import { paymentSchema } from './payment';
 
-export const EVENT_TYPE_VALUES = EVENT_TYPES;
+/** Every event type of CONTRACT §5, the vocabulary of endpoint subscriptions. */
+export const EVENT_TYPES = [
+  'payment.received',
+  'payment.unmatched',
+  'order.partially_paid',
+  'order.paid',
+  'order.expired',
+  'order.canceled',
+  'endpoint.disabled',
+] as const;
 
-type EventType = (typeof EVENT_TYPES)[number];
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Whether an endpoint subscribed to `eventTypes` (null: every type) gets events of `type`. */
+export function endpointWants(eventTypes: readonly string[] | null, type: string): boolean {
+  return eventTypes === null || eventTypes.includes(type);
+}
 
 /** What each event type carries (CONTRACT §5), so that generators give each its exact `data`. */
 const dataOf = {
@@ -51,20 +63,23 @@ const eventOf = <T extends EventType>(type: T) =>
     })
     .openapi(schemaName(type), { description: EVENT_DESCRIPTIONS[type] });
 
+type EventSchemas = { [T in EventType]: ReturnType<typeof eventOf<T>> };
+
 /** One schema per event type, by type: the bodies of the webhooks of the OpenAPI document. */
-export const eventSchemas = Object.fromEntries(EVENT_TYPES.map((type) => [type, eventOf(type)])) as {
-  [T in EventType]: ReturnType<typeof eventOf<T>>;
-};
+export const eventSchemas = Object.fromEntries(EVENT_TYPES.map((type) => [type, eventOf(type)])) as EventSchemas;
+
+// zod wants a non-empty tuple; the map over EVENT_TYPES is one, which TypeScript cannot see through.
+const eventSchemaList = EVENT_TYPES.map((type) => eventSchemas[type]) as [EventSchemas[EventType], ...EventSchemas[EventType][]];
 
 export const eventSchema = z
-  .discriminatedUnion(
-    'type',
-    EVENT_TYPES.map((type) => eventSchemas[type]) as unknown as [
-      (typeof eventSchemas)['payment.received'],
-      ...(typeof eventSchemas)[EventType][],
-    ],
-  )
+  .discriminatedUnion('type', eventSchemaList)
   .openapi('Event', { description: 'Something that happened; delivered to endpoints as the body of a webhook' });
+
+/** The public Event object (CONTRACT §5): one member per type. */
+export type Event = z.infer<typeof eventSchema>;
+
+/** An event of one type (or of any of a union of types), with its exact `data`. */
+export type EventOf<T extends EventType> = Extract<Event, { type: T }>;
 
 export const attemptSchema = z
   .object({
@@ -79,22 +94,4 @@ export const attemptSchema = z
   })
   .openapi('Attempt');
 
-export const eventFromRow = (row: EventRow) =>
-  ({
-    id: row.id,
-    object: 'event' as const,
-    type: row.type,
-    createdAt: row.created_at,
-    data: JSON.parse(row.data),
-  }) as z.infer<typeof eventSchema>;
-
-export const attemptFromRow = (row: AttemptRow) => ({
-  id: row.id,
-  endpointId: row.endpoint_id,
-  attempt: row.attempt,
-  status: row.status,
-  responseStatus: row.response_status,
-  responseBody: row.response_body ?? '',
-  durationMs: row.duration_ms,
-  createdAt: row.created_at,
-});
+export type Attempt = z.infer<typeof attemptSchema>;

@@ -1,4 +1,5 @@
 // Type-prefixed ids with 128 random bits (the contract asks for at least 96), base32 (Crockford, lowercase).
+// A primitive every layer uses (rows, ledger records, request ids), so it lives at the bottom.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 export type IdPrefix = 'mer' | 'key' | 'pa' | 'ord' | 'pay' | 'evt' | 'ep' | 'att' | 'dlv' | 'req' | 'rec';
