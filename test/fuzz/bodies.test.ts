@@ -15,7 +15,7 @@ import { type AnswerShape, type FuzzContext, type FuzzRoute, fuzzRoutes } from '
 
 const RUNS_PER_ROUTE = 150;
 const API_CALLS_PER_KEY = 250; // stays well under the per-key rate limit
-const db = (env as unknown as Env).DB;
+const db = env.DB;
 const TABLES = ['orders', 'payments', 'events', 'provider_accounts', 'endpoints'] as const;
 
 let ctx: FuzzContext;

@@ -2,15 +2,13 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 
 // Reaching into the ledgers the way production never does: to wait for their after-commit work and to move their clock.
-export const testEnv = env as unknown as Env;
-
 export type LedgerStub = ReturnType<Env['LEDGER']['get']>;
 
-export const ledgerNamed = (name: string): LedgerStub => testEnv.LEDGER.get(testEnv.LEDGER.idFromName(name));
+export const ledgerNamed = (name: string): LedgerStub => env.LEDGER.get(env.LEDGER.idFromName(name));
 
 /** The ledger an order registered in (the account its QR names). */
 export async function ledgerOfOrder(orderId: string): Promise<LedgerStub> {
-  const row = await testEnv.DB.prepare('SELECT ledger FROM orders WHERE id = ?').bind(orderId).first<{ ledger: string }>();
+  const row = await env.DB.prepare('SELECT ledger FROM orders WHERE id = ?').bind(orderId).first<{ ledger: string }>();
   if (!row) throw new Error(`no order ${orderId}`);
   return ledgerNamed(row.ledger);
 }
@@ -47,7 +45,7 @@ export async function expireOrder(orderId: string, agoMs: number): Promise<void>
     );
     await state.storage.setAlarm(Date.now());
   });
-  await testEnv.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?').bind(expiresAt.toISOString(), orderId).run();
+  await env.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?').bind(expiresAt.toISOString(), orderId).run();
 }
 
 /** What a ledger still has to do: pending deliveries, unflushed D1 records, events not yet fanned out. */

@@ -738,7 +738,7 @@ const sortDeep = (value: unknown): unknown =>
 
 // ---- runs
 
-const db = () => (env as unknown as Env).DB;
+const db = () => env.DB;
 
 /** Every run of the account once none is running (reads D1, as GET /v1/reconciliation-runs does). */
 export async function settledRuns(accountId: string, timeoutMs = 20_000) {

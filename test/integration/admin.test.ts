@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { admin, call, newMerchant } from './merchant-fixture';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 
 const listOrders = (apiKey: string) => call('GET', '/v1/orders', { token: apiKey });
 

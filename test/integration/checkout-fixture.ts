@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { encodeVietQr } from '../../src/qr/vietqr';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 let counter = 0;
 
 export interface FixtureOrder {

@@ -5,8 +5,6 @@ import { ledgerOfOrder } from '../helpers/ledger';
 import { installPullFakes, setupAccount, transfer } from '../helpers/pull-fakes';
 import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
 
-const testEnv = env as unknown as Env;
-
 afterEach(() => vi.restoreAllMocks());
 
 /** Makes every pending delivery of the order happen now (the order's Durable Object alarm). */
@@ -77,7 +75,7 @@ describe('dashboard orders: list, search, filter by the clock', () => {
     const late = await merchant.order({ providerAccountId: account.id, reference: 'CLOCK-LATE' });
     const fresh = await merchant.order({ providerAccountId: account.id, reference: 'CLOCK-FRESH' });
     // Expired 10 minutes ago by its stored time; nothing has run since (its row still says pending).
-    await testEnv.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?')
+    await env.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?')
       .bind(new Date(Date.now() - 600_000).toISOString(), late.id)
       .run();
     const expired = await browser.get('/dashboard/orders?status=expired');

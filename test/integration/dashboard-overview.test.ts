@@ -7,7 +7,6 @@ import { ledgerOfOrder } from '../helpers/ledger';
 import { dashboardMerchant, linksOf, textOf } from './dashboard-fixture';
 import { call, DIRECT_ACCOUNT } from './merchant-fixture';
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://merchant.example/hooks';
 const DAY_MS = 86_400_000;
 
@@ -32,7 +31,7 @@ describe('dashboard overview', () => {
     // The 45.000 transfer came three days ago (as its bank booked and we received it).
     const old = (await merchant.api('GET', `/v1/orders/${paid[2]!.id}/payments`)).body.data[0].id;
     const threeDaysAgo = new Date(Date.now() - 3 * DAY_MS).toISOString();
-    await testEnv.DB.prepare('UPDATE payments SET received_at = ? WHERE id = ?').bind(threeDaysAgo, old).run();
+    await env.DB.prepare('UPDATE payments SET received_at = ? WHERE id = ?').bind(threeDaysAgo, old).run();
 
     const page = await browser.get('/dashboard');
     expect(page.status).toBe(200);

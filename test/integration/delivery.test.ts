@@ -7,7 +7,6 @@ import { clearFaults, injectFault } from '../../src/lib/faults';
 import { newMerchant } from '../helpers/app';
 import { deliveriesDueNow, ledgerOfOrder } from '../helpers/ledger';
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://merchant.example/webhooks';
 
 interface Received {
@@ -178,7 +177,7 @@ describe('delivery from the ledger', () => {
     const { merchant, endpoint, order, cancel } = await setup(null);
     // Simulated clock: the endpoint has been failing for six days already.
     const sixDaysAgo = new Date(Date.now() - 6 * 24 * 3_600_000).toISOString();
-    await testEnv.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind(sixDaysAgo, endpoint.id).run();
+    await env.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind(sixDaysAgo, endpoint.id).run();
     await cancel();
     await runDurableObjectAlarm(await stubOf(order.id));
     expect((await merchant.api('GET', `/v1/endpoints/${endpoint.id}`)).body.enabled).toBe(false);

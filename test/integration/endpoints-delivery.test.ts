@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { type Json, newMerchant } from './merchant-fixture';
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://shop.example.com/webhooks/vietqr';
 
 interface Received {
@@ -55,11 +54,8 @@ async function payOrder(merchant: Awaited<ReturnType<typeof newMerchant>>) {
 const runAlarm = async (orderId: string) => runDurableObjectAlarm(await ledgerOfOrder(orderId));
 
 const deliveriesOf = async (endpointId: string) =>
-  (
-    await testEnv.DB.prepare('SELECT status, attempts FROM deliveries WHERE endpoint_id = ? ORDER BY created_at')
-      .bind(endpointId)
-      .all<Json>()
-  ).results;
+  (await env.DB.prepare('SELECT status, attempts FROM deliveries WHERE endpoint_id = ? ORDER BY created_at').bind(endpointId).all<Json>())
+    .results;
 
 describe('delivery to an endpoint', () => {
   it('sends each subscribed event once, signed so that the reference library verifies it', async () => {

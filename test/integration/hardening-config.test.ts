@@ -11,7 +11,7 @@ import { ADMIN_TOKEN, BASE, newMerchant } from '../helpers/app';
  */
 
 const app = createApp();
-const good = env as unknown as Env;
+const good = env;
 let merchant: Awaited<ReturnType<typeof newMerchant>>;
 beforeAll(async () => {
   merchant = await newMerchant();

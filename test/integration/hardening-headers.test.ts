@@ -18,7 +18,7 @@ function expectSecureHeaders(label: string, headers: Headers) {
 }
 
 const limitedApp = createApp();
-const limited = { ...(env as unknown as Env), PUBLIC_RATE_LIMIT: (env as unknown as { TEST_RATE_LIMIT_1: RateLimit }).TEST_RATE_LIMIT_1 };
+const limited = { ...env, PUBLIC_RATE_LIMIT: env.TEST_RATE_LIMIT_1 };
 
 describe('security headers on every kind of response', () => {
   it('HTML, JSON, SVG (fresh, cached, 304), problems, provider replies and 429s', async () => {
@@ -78,7 +78,7 @@ describe('security headers on every kind of response', () => {
       }
     }
 
-    const misconfigured = { ...(env as unknown as Env), SECRETS_KEY: '' };
+    const misconfigured = { ...env, SECRETS_KEY: '' };
     const ctx = createExecutionContext();
     const unavailable = await limitedApp.fetch(new Request(`${BASE}/healthz`), misconfigured, ctx);
     await waitOnExecutionContext(ctx);

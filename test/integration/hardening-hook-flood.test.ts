@@ -12,7 +12,7 @@ import { merchantWithHooks } from './hooks-fixture';
  */
 
 const app = createApp();
-const realDb = (env as unknown as Env).DB;
+const realDb = env.DB;
 let statements = 0;
 const countingDb = new Proxy(realDb, {
   get(target, name) {
@@ -24,7 +24,7 @@ const countingDb = new Proxy(realDb, {
     };
   },
 });
-const bindings = { ...(env as unknown as Env), DB: countingDb };
+const bindings = { ...env, DB: countingDb };
 
 /** A body that notes whether anyone read it. */
 function watchedBody(text: string) {

@@ -13,7 +13,7 @@ import { merchantWithHooks, nextTxId, paymentsOf, type Signed } from './hooks-fi
  */
 
 const app = createApp();
-const realDb = (env as unknown as Env).DB;
+const realDb = env.DB;
 let statements = 0;
 const countingDb = new Proxy(realDb, {
   get(target, name) {
@@ -25,7 +25,7 @@ const countingDb = new Proxy(realDb, {
     };
   },
 });
-const bindings = { ...(env as unknown as Env), DB: countingDb };
+const bindings = { ...env, DB: countingDb };
 
 /** Sends `signed` from `ip`: the status, the answer, the D1 statements it cost and whether its body was read. */
 async function from(ip: string, signed: Signed) {

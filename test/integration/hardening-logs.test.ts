@@ -55,8 +55,8 @@ describe('structured logs', () => {
     expect(hook.headers.get('x-request-id')).toBe('req-obs-1');
     const app = createApp();
     const limited = {
-      ...(env as unknown as Env),
-      PUBLIC_RATE_LIMIT: (env as unknown as { TEST_RATE_LIMIT_1: RateLimit }).TEST_RATE_LIMIT_1,
+      ...env,
+      PUBLIC_RATE_LIMIT: env.TEST_RATE_LIMIT_1,
     };
     for (const id of ['req-obs-2', 'req-obs-3']) {
       const ctx = createExecutionContext();

@@ -7,9 +7,9 @@ import { ADMIN_TOKEN, BASE, call, newMerchant } from '../helpers/app';
 // The app under small limits: the same code, with Rate Limiting bindings of 5 and 4 a minute (vitest.config.ts)
 // in place of the deployed 6000s.
 const app = createApp();
-const testLimits = env as unknown as { TEST_RATE_LIMIT_5: RateLimit; TEST_RATE_LIMIT_4: RateLimit };
+const testLimits = env;
 const limited = {
-  ...(env as unknown as Env),
+  ...env,
   API_RATE_LIMIT: testLimits.TEST_RATE_LIMIT_5,
   PUBLIC_RATE_LIMIT: testLimits.TEST_RATE_LIMIT_4,
 };

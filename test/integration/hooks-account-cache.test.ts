@@ -12,7 +12,7 @@ import { drained, merchantWithHooks, nextTxId, type Signed } from './hooks-fixtu
  */
 
 const app = createApp();
-const realDb = (env as unknown as Env).DB;
+const realDb = env.DB;
 let accountReads = 0;
 const countingDb = new Proxy(realDb, {
   get(target, name) {
@@ -24,7 +24,7 @@ const countingDb = new Proxy(realDb, {
     };
   },
 });
-const bindings = { ...(env as unknown as Env), DB: countingDb };
+const bindings = { ...env, DB: countingDb };
 
 async function deliver(signed: Signed) {
   const before = accountReads;

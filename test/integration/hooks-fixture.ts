@@ -52,7 +52,7 @@ export async function send(signed: Signed, overrides: { body?: string; headers?:
 /** Payments stored in D1 for a provider account, once its ledger has projected. */
 export async function paymentsOf(accountId: string): Promise<number> {
   await drained(accountId);
-  const row = await (env as unknown as Env).DB.prepare('SELECT COUNT(*) AS n FROM payments WHERE provider_account_id = ?')
+  const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM payments WHERE provider_account_id = ?')
     .bind(accountId)
     .first<{ n: number }>();
   return row?.n ?? 0;

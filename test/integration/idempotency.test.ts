@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DIRECT_ACCOUNT, newMerchant } from './merchant-fixture';
 import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 const key = () => `idem-${crypto.randomUUID()}`;
 const countOrders = async (merchantId: string) =>
   (await db.prepare('SELECT count(*) AS n FROM orders WHERE merchant_id = ?').bind(merchantId).first<{ n: number }>())?.n;

@@ -1,7 +1,8 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newMerchant } from '../helpers/app';
-import { ledgerOfOrder, testEnv } from '../helpers/ledger';
+import { ledgerOfOrder } from '../helpers/ledger';
 
 /*
  * DESIGN "Delivery at least once": alarm() never throws and never re-arms into the past in a loop. An
@@ -40,7 +41,7 @@ describe('the ledger alarm', () => {
     const sent = countingEndpoint();
     const merchant = await newMerchant();
     const endpoint = (await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: ['order.canceled'] })).body;
-    await testEnv.DB.prepare("UPDATE endpoints SET secret = 'not-a-sealed-secret' WHERE id = ?").bind(endpoint.id).run();
+    await env.DB.prepare("UPDATE endpoints SET secret = 'not-a-sealed-secret' WHERE id = ?").bind(endpoint.id).run();
     const order = await merchant.order();
     expect((await merchant.api('POST', `/v1/orders/${order.id}/cancel`, {})).status).toBe(200);
     const ledger = await ledgerOfOrder(order.id);

@@ -1,8 +1,9 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, cassoFeed, newMerchant } from '../helpers/app';
 import { cassoCallback } from '../helpers/casso';
-import { ledgerOfOrder, settled, testEnv } from '../helpers/ledger';
+import { ledgerOfOrder, settled } from '../helpers/ledger';
 
 /*
  * Time decides expiry, not the alarm (CONTRACT §4): with EXPIRY_GRACE_SECONDS at its default (120 s here), a
@@ -45,7 +46,7 @@ async function setExpiry(orderId: string, expiresAtMs: number) {
   await runInDurableObject(await ledgerOfOrder(orderId), (_instance, state) =>
     state.storage.sql.exec('UPDATE orders SET expires_at = ?, expires_ms = ? WHERE id = ?', iso, expiresAtMs, orderId),
   );
-  await testEnv.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?').bind(iso, orderId).run();
+  await env.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?').bind(iso, orderId).run();
 }
 
 const typesOf = async (merchant: Awaited<ReturnType<typeof newMerchant>>, orderId: string) =>

@@ -1,8 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { BASE } from '../helpers/app';
-import { ledgerOfOrder, settled, testEnv } from '../helpers/ledger';
+import { ledgerOfOrder, settled } from '../helpers/ledger';
 import { merchantWithHooks, nextTxId, send } from './hooks-fixture';
 
 describe('storms', () => {
@@ -37,7 +38,7 @@ describe('D1 stays off the callback path', () => {
   it('a callback for a registered order, its account cached, runs no D1 statement before it is acknowledged', async () => {
     const app = createApp();
     let statements = 0;
-    const db = new Proxy(testEnv.DB, {
+    const db = new Proxy(env.DB, {
       get(target, name) {
         const value = Reflect.get(target, name);
         if (typeof value !== 'function') return value;
@@ -47,7 +48,7 @@ describe('D1 stays off the callback path', () => {
         };
       },
     });
-    const bindings = { ...testEnv, DB: db };
+    const bindings = { ...env, DB: db };
     const h = await merchantWithHooks();
     const post = async (signed: { path: string; headers: Record<string, string>; body: string }) => {
       const ctx = createExecutionContext();

@@ -2,7 +2,7 @@
 import { exports } from 'cloudflare:workers';
 import { type DocumentChecker, documentChecker } from '../openapi/response-check';
 
-export const worker = (exports as unknown as { default: Fetcher }).default;
+export const worker = exports.default;
 export const BASE = 'https://router.test';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123';
 

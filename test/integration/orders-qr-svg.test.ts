@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, newMerchant } from './merchant-fixture';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 let orderId: string;
 beforeAll(async () => {
   const shop = await newMerchant();

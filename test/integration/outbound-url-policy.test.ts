@@ -103,7 +103,7 @@ describe('a provider baseUrl follows the endpoint URL policy', () => {
 
   it('at send time: an account stored with a private baseUrl (ALLOW_PRIVATE_ENDPOINTS was true) calls nothing now', async () => {
     const merchant = await newMerchant();
-    const lax = { ...(env as unknown as Env), ALLOW_PRIVATE_ENDPOINTS: 'true' };
+    const lax = { ...env, ALLOW_PRIVATE_ENDPOINTS: 'true' };
     const ctx = createExecutionContext();
     const created = await createApp().fetch(
       new Request(`${BASE}/v1/provider-accounts`, {

@@ -3,7 +3,7 @@ import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { admin, newMerchant } from './merchant-fixture';
 
-const worker = (exports as unknown as { default: Fetcher }).default;
+const worker = exports.default;
 
 describe('problem codes', () => {
   it('a second order with the same reference is 409 duplicate_reference with the existing order in orderId', async () => {

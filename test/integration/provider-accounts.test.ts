@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE, call, DIRECT_ACCOUNT, newMerchant, type TestMerchant } from './merchant-fixture';
 import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 const NAME = 'CONG TY TNHH KIEM THU';
 
 /** A valid body per provider, with a distinct secret in every credential field. */

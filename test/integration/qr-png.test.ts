@@ -6,7 +6,7 @@ import { decodePng } from '../unit/qr/png-decode';
 import { insertOrder } from './checkout-fixture';
 import { BASE, newMerchant, type TestMerchant, worker } from './merchant-fixture';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const res = await worker.fetch(`${BASE}${path}`, { headers });

@@ -9,7 +9,7 @@ import { newMerchant } from '../helpers/app';
  * the expiry. (Handing them to the ledger's sweepExpired waits for src/ledger/sweep.ts.)
  */
 
-const db = () => (env as unknown as Env).DB;
+const db = () => env.DB;
 /** What the passing of time does to an order: its expiry moves into the past. */
 const expiredAgo = (id: string, ms: number) =>
   db()
@@ -30,11 +30,11 @@ describe('expiry sweep', () => {
     await expiredAgo(canceled!.id, 60 * 60_000);
 
     const before = new Date(Date.now() - 120_000).toISOString();
-    const ids = (await overdueOrders(env as unknown as Env, before, 100)).map((row) => row.id);
+    const ids = (await overdueOrders(env, before, 100)).map((row) => row.id);
     const mine = ids.filter((id) => [old, older, inGrace, open, paid, canceled].some((o) => o!.id === id));
     expect(mine).toEqual([older!.id, old!.id]);
-    expect((await overdueOrders(env as unknown as Env, before, 1)).length).toBe(1);
-    expect(await sweepOverdueOrders(env as unknown as Env, new Date())).toBeGreaterThanOrEqual(2);
+    expect((await overdueOrders(env, before, 1)).length).toBe(1);
+    expect(await sweepOverdueOrders(env, new Date())).toBeGreaterThanOrEqual(2);
   });
 
   it("uses the ledger migration's orders_open_expiry index, not a scan of every order", async () => {

@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 
-const worker = (exports as unknown as { default: Fetcher }).default;
+const worker = exports.default;
 
 export const BASE = 'https://router.test';
 
