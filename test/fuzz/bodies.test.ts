@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { ADMIN_TOKEN, BASE, call, worker } from '../helpers/app';
 import { drained, merchantWithHooks } from '../integration/hooks-fixture';
 import type { FuzzInput } from './inputs';
@@ -51,9 +52,11 @@ function shapeProblem(shape: AnswerShape, status: number, contentType: string, b
 
 beforeAll(async () => {
   // No request may leave the worker: a provider call would mean the fuzz reached further than it should.
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
-    outbound.push(new Request(input as RequestInfo).url);
-    return new Response('ok');
+  interceptFetch({
+    '*': ({ url }) => {
+      outbound.push(url.href);
+      return new Response('ok');
+    },
   });
   const hooks = await merchantWithHooks();
   const endpoint = await hooks.merchant.api('POST', '/v1/endpoints', {

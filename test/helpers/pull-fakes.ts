@@ -5,7 +5,7 @@
 // answers in the provider's documented format from what the fake "bank" holds. Signatures and times are
 // computed with the test-side references (test/unit/providers/inbound-reference.ts), not with src/.
 import { env } from 'cloudflare:workers';
-import { vi } from 'vitest';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { payosText, refHmacHex, vnCompact, vnDateTime } from '../unit/providers/inbound-reference';
 import { jsonResponse, vietQr } from '../unit/providers/outbound-fixtures';
 import { call, newMerchant } from './app';
@@ -128,22 +128,20 @@ export function installPullFakes() {
     return new Response(await response.text(), { status: 429, headers });
   };
 
-  const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    const url = new URL(request.url);
-    const text = request.method === 'GET' ? '' : await request.text();
-    let json: any = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {}
-    const headers = Object.fromEntries(request.headers);
-    const route = routeOf(url, request.method);
-    if (!route) throw new TypeError(`unexpected outbound fetch ${request.method} ${request.url}`);
-    const record: SeenRequest = { ...route, method: request.method, url, headers, json, status: 0, at: Date.now(), injected: null };
-    seen.push(record);
-    const response = await handle(route.provider, route.op, record, text);
-    record.status = response.status;
-    return response;
+  const outbound = interceptFetch({
+    '*': async ({ method, url, headers, body: text, at }) => {
+      let json: any = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {}
+      const route = routeOf(url, method);
+      if (!route) throw new TypeError(`unexpected outbound fetch ${method} ${url}`);
+      const record: SeenRequest = { ...route, method, url, headers, json, status: 0, at, injected: null };
+      seen.push(record);
+      const response = await handle(route.provider, route.op, record, text);
+      record.status = response.status;
+      return response;
+    },
   });
 
   async function handle(provider: PullProvider, op: string, record: SeenRequest, text: string): Promise<Response> {
@@ -507,7 +505,7 @@ export function installPullFakes() {
       if (failure === null) failures.delete(`${provider}:${op}`);
       else failures.set(`${provider}:${op}`, { failure, times, skip });
     },
-    restore: () => spy.mockRestore(),
+    restore: outbound.restore,
   };
 }
 

@@ -1,6 +1,7 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
 
@@ -12,13 +13,11 @@ const deliverNow = async (orderId: string) => runDurableObjectAlarm(await ledger
 
 /** The merchant's server behind the fetch spy: `answer(n)` gives the status of its n-th request. */
 function receiver(answer: (n: number) => number = () => 200) {
-  const got: { headers: Record<string, string>; body: string }[] = [];
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) throw new TypeError(`unexpected fetch ${request.url}`);
-    got.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
-    const status = answer(got.length);
-    return new Response(status === 200 ? 'ok' : `down (${got.length})`, { status });
+  const { log: got } = interceptFetch({
+    [HOOK]: () => {
+      const status = answer(got.length);
+      return new Response(status === 200 ? 'ok' : `down (${got.length})`, { status });
+    },
   });
   return got;
 }

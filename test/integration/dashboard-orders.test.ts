@@ -1,6 +1,7 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { installPullFakes, setupAccount, transfer } from '../helpers/pull-fakes';
 import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
@@ -12,14 +13,7 @@ const deliverNow = async (orderId: string) => runDurableObjectAlarm(await ledger
 
 /** A merchant endpoint behind the fetch spy that answers 200 and records what it got. */
 function receiver(url = 'https://merchant.example/hooks') {
-  const got: { headers: Record<string, string>; body: string }[] = [];
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(url)) return original(input as RequestInfo, init);
-    got.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
-    return new Response('thanks', { status: 200 });
-  });
+  const { log: got } = interceptFetch({ [url]: () => new Response('thanks', { status: 200 }) }, { unmatched: 'pass' });
   return { url, got };
 }
 

@@ -2,6 +2,7 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lastDays, shortDay } from '../../src/dashboard/format';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { cassoCallback } from '../helpers/casso';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { dashboardMerchant, linksOf, textOf } from './dashboard-fixture';
@@ -55,7 +56,7 @@ describe('dashboard overview', () => {
   });
 
   it('what needs action: unmatched payments, failing and disabled endpoints, each linked', async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('down', { status: 500 }));
+    interceptFetch({ '*': () => new Response('down', { status: 500 }) });
     const { merchant, account, browser } = await dashboardMerchant();
     const calm = textOf((await browser.get('/dashboard')).html);
     expect(calm).not.toContain('chưa khớp với đơn nào');
@@ -93,7 +94,7 @@ describe('dashboard overview', () => {
   });
 
   it("every page's HTML stays under 60 KB with full lists", async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('x'.repeat(3000), { status: 200 }));
+    interceptFetch({ '*': () => new Response('x'.repeat(3000), { status: 200 }) });
     const { merchant, account, browser } = await dashboardMerchant();
     const endpoint = (await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: null, description: 'd'.repeat(500) })).body;
     const orders = [];

@@ -4,29 +4,16 @@ import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RETRY_DELAYS_MS } from '../../src/delivery/schedule';
 import { clearFaults, injectFault } from '../../src/lib/faults';
+import { interceptFetch, type Outbound } from '../fixtures/outbound-fetch';
 import { newMerchant } from '../helpers/app';
 import { deliveriesDueNow, ledgerOfOrder } from '../helpers/ledger';
 
 const HOOK = 'https://merchant.example/webhooks';
 
-interface Received {
-  headers: Record<string, string>;
-  body: string;
-  at: number;
-}
-
 /** A merchant endpoint behind the intercepted fetch: answers from a script, records every request. */
-function fakeMerchant(answer: (n: number, request: Received) => Response | Promise<Response>) {
-  const received: Received[] = [];
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
-    const entry = { headers: Object.fromEntries(request.headers), body: await request.text(), at: Date.now() };
-    received.push(entry);
-    return answer(received.length, entry);
-  });
-  return received;
+function fakeMerchant(answer: (n: number, request: Outbound) => Response | Promise<Response>) {
+  const { log } = interceptFetch({ [HOOK]: (request) => answer(log.length, request) }, { unmatched: 'pass' });
+  return log;
 }
 
 const stubOf = (orderId: string) => ledgerOfOrder(orderId);

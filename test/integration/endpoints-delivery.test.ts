@@ -3,6 +3,7 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { ledgerOfOrder } from '../helpers/ledger';
 import { type Json, newMerchant } from './merchant-fixture';
 
@@ -19,13 +20,15 @@ let answer = 200;
 beforeEach(() => {
   received = [];
   answer = 200;
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    if (!request.url.startsWith(HOOK)) return realFetch(input, init);
-    received.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
-    return new Response('ok', { status: answer });
-  });
+  interceptFetch(
+    {
+      [HOOK]: ({ headers, body }) => {
+        received.push({ headers, body });
+        return new Response('ok', { status: answer });
+      },
+    },
+    { unmatched: 'pass' },
+  );
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,6 +1,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { clearFaults, type FaultPoint, injectFault } from '../../src/lib/faults';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { call, cassoFeed, newMerchant } from '../helpers/app';
 import { cassoCallback } from '../helpers/casso';
 import { ledgerOfOrder } from '../helpers/ledger';
@@ -45,13 +46,15 @@ afterAll(() => {
 /** The merchant's endpoint behind the intercepted fetch: records the webhook-id of every request, answers 200. */
 function merchantEndpoint() {
   const received: string[] = [];
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
-    received.push(request.headers.get('webhook-id') ?? '');
-    return new Response('ok');
-  });
+  interceptFetch(
+    {
+      [HOOK]: ({ headers }) => {
+        received.push(headers['webhook-id'] ?? '');
+        return new Response('ok');
+      },
+    },
+    { unmatched: 'pass' },
+  );
   return received;
 }
 

@@ -1,6 +1,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { newMerchant } from '../helpers/app';
 import { ledgerOfOrder } from '../helpers/ledger';
 
@@ -15,13 +16,15 @@ afterEach(() => vi.restoreAllMocks());
 
 function countingEndpoint() {
   const sent: string[] = [];
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
-    sent.push(request.headers.get('webhook-id') ?? '');
-    return new Response('ok');
-  });
+  interceptFetch(
+    {
+      [HOOK]: ({ headers }) => {
+        sent.push(headers['webhook-id'] ?? '');
+        return new Response('ok');
+      },
+    },
+    { unmatched: 'pass' },
+  );
   return sent;
 }
 

@@ -1,6 +1,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { call, cassoFeed, newMerchant } from '../helpers/app';
 import { cassoCallback } from '../helpers/casso';
 import { ledgerOfOrder, settled } from '../helpers/ledger';
@@ -22,14 +23,16 @@ afterEach(() => vi.restoreAllMocks());
  */
 function slowEndpoint() {
   const state = { arrived: false, released: false };
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
-    state.arrived = true;
-    while (!state.released) await new Promise((resolve) => setTimeout(resolve, 10));
-    return new Response('ok');
-  });
+  interceptFetch(
+    {
+      [HOOK]: async () => {
+        state.arrived = true;
+        while (!state.released) await new Promise((resolve) => setTimeout(resolve, 10));
+        return new Response('ok');
+      },
+    },
+    { unmatched: 'pass' },
+  );
   return {
     release: () => {
       state.released = true;

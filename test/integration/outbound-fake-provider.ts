@@ -1,6 +1,4 @@
-// The four QR-creating provider APIs, faked behind a `fetch` spy for integration tests: each checks
-// the credentials the account was created with, so a pass proves they survive storage intact.
-import { vi } from 'vitest';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { hmacHex, jsonResponse, vietQr } from '../unit/providers/outbound-fixtures';
 
 export const FAKE_BASE = 'https://fake-provider.test';
@@ -51,16 +49,13 @@ interface Seen {
 export function installFakeProvider() {
   const seen: Seen[] = [];
   const state = { failure: null as { status: number; body?: unknown } | null };
-  const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    if (url.origin !== FAKE_BASE) throw new TypeError(`unexpected outbound fetch to ${request.url}`);
-    const body = request.method === 'GET' ? '' : await request.text();
-    const json = body ? JSON.parse(body) : {};
-    const headers = Object.fromEntries(request.headers);
-    const [status, answer] = await route(url.pathname, headers, body, json, state.failure);
-    seen.push({ path: url.pathname, headers, json, status, answer });
-    return jsonResponse(status, answer);
+  const outbound = interceptFetch({
+    [`${FAKE_BASE}/`]: async ({ url, headers, body }) => {
+      const json = body ? JSON.parse(body) : {};
+      const [status, answer] = await route(url.pathname, headers, body, json, state.failure);
+      seen.push({ path: url.pathname, headers, json, status, answer });
+      return jsonResponse(status, answer);
+    },
   });
   return {
     seen,
@@ -70,7 +65,7 @@ export function installFakeProvider() {
     fail: (status: number | null, body?: unknown) => {
       state.failure = status === null ? null : { status, body };
     },
-    restore: () => spy.mockRestore(),
+    restore: outbound.restore,
   };
 }
 

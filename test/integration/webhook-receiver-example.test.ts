@@ -2,6 +2,7 @@
 // standardwebhooks library verifies; what it refuses is recorded as a failed attempt and retried.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWebhookReceiver } from '../../examples/webhook-receiver/receiver.mjs';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import { type Json, newMerchant, type TestMerchant } from './merchant-fixture';
 
 const HOOK = 'https://shop.example.com/webhooks/vietqr';
@@ -10,11 +11,7 @@ type Receiver = (request: Request) => Promise<Response>;
 /** Deliveries to HOOK go to whichever receiver the test installs; everything else goes out as usual. */
 let receiver: Receiver = async () => new Response('no receiver', { status: 503 });
 beforeEach(() => {
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    return request.url === HOOK ? receiver(request) : realFetch(input, init);
-  });
+  interceptFetch({ [HOOK]: ({ request }) => receiver(request) }, { unmatched: 'pass' });
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RESPONSE_BODY_LIMIT, sendWebhook, truncateUtf8 } from '../../../src/delivery/send';
+import { interceptFetch } from '../../fixtures/outbound-fetch';
 
 const URL_ = 'https://shop.example.com/webhook';
 const headers = { 'content-type': 'application/json', 'webhook-id': 'evt_1' };
@@ -108,10 +109,11 @@ describe('sendWebhook', () => {
   });
 
   it('uses the global fetch by default', async () => {
-    const spy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('ok', { status: 200 }));
+    const { log, restore } = interceptFetch({ [URL_]: () => new Response('ok', { status: 200 }) });
     const result = await sendWebhook({ url: URL_, headers, body: '{}', timeoutMs: 1_000 });
+    restore();
     expect(result.ok).toBe(true);
-    expect(spy).toHaveBeenCalledWith(URL_, expect.objectContaining({ method: 'POST', redirect: 'manual' }));
+    expect(log.map(({ url, method, request }) => [url.href, method, request.redirect])).toEqual([[URL_, 'POST', 'manual']]);
   });
 });
 
