@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { meteredEnv } from '../../../src/reconcile/metered-env';
+import { meteredEnv } from '../../src/reconcile/metered-env';
 
 /* The run's view of its bindings counts what it sends (npm run bench reads it) and changes nothing else. */
 
