@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ADMIN_TOKEN, BASE, call, worker } from '../fixtures/app';
+import { drained, merchantWithHooks } from '../fixtures/hooks';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { ADMIN_TOKEN, BASE, call, worker } from '../helpers/app';
-import { drained, merchantWithHooks } from '../integration/hooks-fixture';
 import type { FuzzInput } from './inputs';
 import { type AnswerShape, type FuzzContext, type FuzzRoute, fuzzRoutes } from './routes';
 

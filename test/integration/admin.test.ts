@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { admin, call, newMerchant } from './merchant-fixture';
+import { admin, call } from '../fixtures/app';
+import { newMerchant } from '../fixtures/merchant';
 
 const db = env.DB;
 

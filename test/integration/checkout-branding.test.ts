@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOGO_MAX_BYTES } from '../../src/api/merchant-logo';
+import { admin, BASE, worker } from '../fixtures/app';
+import { insertOrder } from '../fixtures/checkout';
+import { newMerchant } from '../fixtures/merchant';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { insertOrder } from './checkout-fixture';
-import { admin, BASE, newMerchant, worker } from './merchant-fixture';
 
 // A 1×1 PNG, its signature first: what a logo host would send.
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgAB4iG8MwAAAABJRU5ErkJggg=='), (c) =>

@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { insertOrder } from './checkout-fixture';
+import { insertOrder } from '../fixtures/checkout';
 
 const worker = exports.default;
 

@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { insertOrder, setOrderStatus } from './checkout-fixture';
+import { insertOrder, setOrderStatus } from '../fixtures/checkout';
 
 const worker = exports.default;
 

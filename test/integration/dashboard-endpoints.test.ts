@@ -1,9 +1,10 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dashboardMerchant, formTo, linksOf, signedIn, textOf } from '../fixtures/dashboard';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { newMerchant } from '../fixtures/merchant';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { ledgerOfOrder } from '../helpers/ledger';
-import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
 
 const HOOK = 'https://merchant.example/hooks';
 

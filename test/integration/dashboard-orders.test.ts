@@ -1,10 +1,11 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dashboardMerchant, formTo, linksOf, signedIn, textOf } from '../fixtures/dashboard';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { newMerchant } from '../fixtures/merchant';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { ledgerOfOrder } from '../helpers/ledger';
-import { installPullFakes, setupAccount, transfer } from '../helpers/pull-fakes';
-import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
+import { installPullFakes, setupAccount, transfer } from '../fixtures/pull-fakes';
 
 afterEach(() => vi.restoreAllMocks());
 

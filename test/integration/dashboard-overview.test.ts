@@ -2,11 +2,12 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lastDays, shortDay } from '../../src/dashboard/format';
+import { call } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { dashboardMerchant, linksOf, textOf } from '../fixtures/dashboard';
+import { ledgerOfOrder } from '../fixtures/ledger';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { cassoCallback } from '../helpers/casso';
-import { ledgerOfOrder } from '../helpers/ledger';
-import { dashboardMerchant, linksOf, textOf } from './dashboard-fixture';
-import { call, DIRECT_ACCOUNT } from './merchant-fixture';
+import { DIRECT_ACCOUNT } from '../fixtures/shapes';
 
 const HOOK = 'https://merchant.example/hooks';
 const DAY_MS = 86_400_000;

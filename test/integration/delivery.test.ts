@@ -4,9 +4,9 @@ import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RETRY_DELAYS_MS } from '../../src/delivery/schedule';
 import { clearFaults, injectFault } from '../../src/lib/faults';
+import { deliveriesDueNow, ledgerOfOrder } from '../fixtures/ledger';
+import { merchantWithAccount } from '../fixtures/merchant';
 import { interceptFetch, type Outbound } from '../fixtures/outbound-fetch';
-import { newMerchant } from '../helpers/app';
-import { deliveriesDueNow, ledgerOfOrder } from '../helpers/ledger';
 
 const HOOK = 'https://merchant.example/webhooks';
 
@@ -22,7 +22,7 @@ const stubOf = (orderId: string) => ledgerOfOrder(orderId);
 const timePasses = async (orderId: string): Promise<number[]> => deliveriesDueNow(await stubOf(orderId));
 
 async function setup(eventTypes: string[] | null = ['order.canceled']) {
-  const merchant = await newMerchant();
+  const merchant = await merchantWithAccount();
   const endpoint = (await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes })).body;
   const order = await merchant.order();
   const cancel = async () => expect((await merchant.api('POST', `/v1/orders/${order.id}/cancel`, {})).status).toBe(200);

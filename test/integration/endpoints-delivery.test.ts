@@ -3,9 +3,11 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Json } from '../fixtures/app';
+import { eventually } from '../fixtures/eventually';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { newMerchant } from '../fixtures/merchant';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { ledgerOfOrder } from '../helpers/ledger';
-import { type Json, newMerchant } from './merchant-fixture';
 
 const HOOK = 'https://shop.example.com/webhooks/vietqr';
 
@@ -31,18 +33,6 @@ beforeEach(() => {
   );
 });
 afterEach(() => vi.restoreAllMocks());
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 /** A test merchant with an endpoint and a paid order; the order DO's alarm is run at once. */
 async function payOrder(merchant: Awaited<ReturnType<typeof newMerchant>>) {

@@ -5,7 +5,8 @@ import { app } from '../../src/app';
 import { type EndpointRow, listActiveEndpoints, recoverableDeliveryIds } from '../../src/db/endpoints';
 import { signingSecrets } from '../../src/delivery/endpoint-secrets';
 import { signWebhook } from '../../src/delivery/sign';
-import { call, type Json, newMerchant, type TestMerchant } from './merchant-fixture';
+import { call, type Json } from '../fixtures/app';
+import { newMerchant, type TestMerchant } from '../fixtures/merchant';
 
 const HOOK = 'https://shop.example.com/webhooks/vietqr';
 

@@ -1,10 +1,11 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { clearFaults, type FaultPoint, injectFault } from '../../src/lib/faults';
+import { call } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { cassoFeed, merchantWithAccount } from '../fixtures/merchant';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { call, cassoFeed, newMerchant } from '../helpers/app';
-import { cassoCallback } from '../helpers/casso';
-import { ledgerOfOrder } from '../helpers/ledger';
 
 /*
  * The fault matrix: one scenario (a signed callback → settlement → delivery of every event by the
@@ -79,7 +80,7 @@ const outbox = async (orderId: string) =>
 
 async function runScenario(faults: FaultPoint[]) {
   const received = merchantEndpoint();
-  const merchant = await newMerchant();
+  const merchant = await merchantWithAccount();
   const { casso, checksumKey } = await cassoFeed(merchant);
   await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: null });
   const order = await merchant.order({ amount: AMOUNT });

@@ -3,7 +3,8 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { contextLogger } from '../../src/lib/log';
-import { BASE, newMerchant, worker } from '../helpers/app';
+import { BASE, worker } from '../fixtures/app';
+import { merchantWithAccount } from '../fixtures/merchant';
 
 /** Captures every console line as parsed JSON (the app writes one JSON object per line). */
 function captureLogs() {
@@ -44,7 +45,7 @@ describe('structured logs', () => {
   });
 
   it('lines written during a request carry its request id (echoed in x-request-id)', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const lines = captureLogs();
     // A refused callback (logged by the hook) and a rate-limit refusal (logged by the middleware).
     const hook = await worker.fetch(`${BASE}/hooks/casso/${merchant.direct.id}`, {

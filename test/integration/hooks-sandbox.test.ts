@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sendSandboxCallback } from '../../src/providers/inbound/sandbox-send';
 import { buildSandboxCallback } from '../../src/providers/registry';
 import { loadAccount } from '../../src/providers/stored-account';
-import { BASE, worker } from '../helpers/app';
-import { drained, merchantWithHooks, nextTxId } from './hooks-fixture';
+import { BASE, worker } from '../fixtures/app';
+import { drained, merchantWithHooks, nextTxId } from '../fixtures/hooks';
 
 // The sandbox's callbacks are built from stored credentials alone and must pass the real hooks.
 let hooks: Awaited<ReturnType<typeof merchantWithHooks>>;

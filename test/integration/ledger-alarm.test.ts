@@ -1,9 +1,9 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { merchantWithAccount } from '../fixtures/merchant';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { newMerchant } from '../helpers/app';
-import { ledgerOfOrder } from '../helpers/ledger';
 
 /*
  * DESIGN "Delivery at least once": alarm() never throws and never re-arms into the past in a loop. An
@@ -42,7 +42,7 @@ async function platform(ledger: Awaited<ReturnType<typeof ledgerOfOrder>>, maxRu
 describe('the ledger alarm', () => {
   it('an attempt that fails before sending is a failed attempt, backs off on the schedule, and the alarm does not spin', async () => {
     const sent = countingEndpoint();
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const endpoint = (await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: ['order.canceled'] })).body;
     await env.DB.prepare("UPDATE endpoints SET secret = 'not-a-sealed-secret' WHERE id = ?").bind(endpoint.id).run();
     const order = await merchant.order();
@@ -68,7 +68,7 @@ describe('the ledger alarm', () => {
 
   it('a delivery whose event body is missing is a failed attempt too, and the next runs go on with the others', async () => {
     const sent = countingEndpoint();
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: ['order.canceled'] });
     const first = await merchant.order();
     const second = await merchant.order();

@@ -1,10 +1,11 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { call } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { ledgerOfOrder, settled } from '../fixtures/ledger';
+import { cassoFeed, merchantWithAccount } from '../fixtures/merchant';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { call, cassoFeed, newMerchant } from '../helpers/app';
-import { cassoCallback } from '../helpers/casso';
-import { ledgerOfOrder, settled } from '../helpers/ledger';
 
 /*
  * Time decides expiry, not the alarm (CONTRACT §4): with EXPIRY_GRACE_SECONDS at its default (120 s here), a
@@ -52,7 +53,7 @@ async function setExpiry(orderId: string, expiresAtMs: number) {
   await env.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?').bind(iso, orderId).run();
 }
 
-const typesOf = async (merchant: Awaited<ReturnType<typeof newMerchant>>, orderId: string) =>
+const typesOf = async (merchant: Awaited<ReturnType<typeof merchantWithAccount>>, orderId: string) =>
   ((await merchant.api('GET', '/v1/events?limit=100')).body.data as { type: string; data: { order: { id: string } | null } }[])
     .filter((e) => e.data.order?.id === orderId)
     .map((e) => e.type)
@@ -61,7 +62,7 @@ const typesOf = async (merchant: Awaited<ReturnType<typeof newMerchant>>, orderI
 describe('expiry by the clock', () => {
   it('a transfer at expiresAt + grace − 1 s counts and one at + 1 s is late, while the alarm is held busy', async () => {
     const slow = slowEndpoint();
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const { casso, checksumKey } = await cassoFeed(merchant);
     await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: null });
     const inGrace = await merchant.order({ amount: 10_000 });
@@ -99,7 +100,7 @@ describe('expiry by the clock', () => {
   });
 
   it("an open order reads expired past the grace before anything ran, and the alarm announces it once; a paid order's expiry is never run", async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const open = await merchant.order({ amount: 10_000 });
     const paid = await merchant.order({ amount: 10_000 });
     expect((await merchant.api('POST', `/v1/sandbox/orders/${paid.id}/pay`, {})).status).toBe(202);

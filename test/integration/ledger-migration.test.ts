@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ledgerNamed, ledgerOfOrder, settled } from '../helpers/ledger';
-import { merchantWithHooks, nextTxId, send } from './hooks-fixture';
+import { merchantWithHooks, nextTxId, send } from '../fixtures/hooks';
+import { ledgerNamed, ledgerOfOrder, settled } from '../fixtures/ledger';
 
 /*
  * Existing orders keep working (issue 12): data written by the first design (per-order settlement) is in

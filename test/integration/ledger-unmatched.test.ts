@@ -2,8 +2,8 @@ import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { orderEntry } from '../../src/ledger/order-entry';
-import { ledgerNamed, ledgerOfOrder, settled } from '../helpers/ledger';
-import { merchantWithHooks, nextTxId, send } from './hooks-fixture';
+import { merchantWithHooks, nextTxId, send } from '../fixtures/hooks';
+import { ledgerNamed, ledgerOfOrder, settled } from '../fixtures/ledger';
 
 /*
  * Unmatched is a state of a transfer (CONTRACT §4a): a parked payment gets its order once, keeping its id,

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, newMerchant } from './merchant-fixture';
+import { call } from '../fixtures/app';
+import { newMerchant } from '../fixtures/merchant';
 
 const db = env.DB;
 let orderId: string;

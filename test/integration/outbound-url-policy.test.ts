@@ -2,10 +2,10 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
+import { BASE } from '../fixtures/app';
+import { FAKE_ACCOUNTS, FAKE_BASE, installFakeProvider } from '../fixtures/fake-provider';
+import { newMerchant } from '../fixtures/merchant';
 import { interceptFetch } from '../fixtures/outbound-fetch';
-import { BASE } from '../helpers/app';
-import { newMerchant } from './merchant-fixture';
-import { FAKE_ACCOUNTS, FAKE_BASE, installFakeProvider } from './outbound-fake-provider';
 
 /*
  * Issue 13, finding 2: SSRF through `baseUrl`. A provider baseUrl follows the endpoint URL policy exactly

@@ -1,7 +1,8 @@
 // Every problem carries a machine-readable `code`; a client branches on it, never on `detail`.
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { admin, newMerchant } from './merchant-fixture';
+import { admin } from '../fixtures/app';
+import { newMerchant } from '../fixtures/merchant';
 
 const worker = exports.default;
 

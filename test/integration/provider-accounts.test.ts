@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE, call, DIRECT_ACCOUNT, newMerchant, type TestMerchant } from './merchant-fixture';
-import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
+import { BASE, call } from '../fixtures/app';
+import { FAKE_ACCOUNTS, installFakeProvider } from '../fixtures/fake-provider';
+import { newMerchant, type TestMerchant } from '../fixtures/merchant';
+import { DIRECT_ACCOUNT } from '../fixtures/shapes';
 
 const db = env.DB;
 const NAME = 'CONG TY TNHH KIEM THU';

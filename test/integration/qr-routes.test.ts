@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeVietQr } from '../../src/qr/vietqr';
-import { post, problem, raw } from '../fixtures/http';
+import { post, problem, raw } from '../fixtures/app';
 import { invalidVectors, validVectors } from '../fixtures/vietqr-vectors';
 
 const account = { bank: '970436', accountNumber: '1017595600', service: 'account' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeVietQr } from '../../src/qr/vietqr';
-import { get, problem } from '../fixtures/http';
+import { get, problem } from '../fixtures/app';
 
 const QUERY = 'bank=970436&account=1017595600&amount=25000&content=QUICKLINK%20TEST%2042';
 

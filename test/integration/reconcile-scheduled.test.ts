@@ -16,7 +16,7 @@ import {
   storedCursor,
   transfer,
   webhook,
-} from '../helpers/pull-fakes';
+} from '../fixtures/pull-fakes';
 
 /*
  * The Cron Trigger, called as the runtime calls it (createScheduledController): every provider's pull

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { overdueOrders } from '../../src/db/reconciliation';
 import { sweepOverdueOrders } from '../../src/reconcile/expiry-sweep';
-import { newMerchant } from '../helpers/app';
+import { merchantWithAccount } from '../fixtures/merchant';
 
 /*
  * The cron's expiry sweep, query part: open orders past expiresAt + grace whose ledger never announced
@@ -19,7 +19,7 @@ const expiredAgo = (id: string, ms: number) =>
 
 describe('expiry sweep', () => {
   it('finds open orders past expiry and grace, soonest expired first, and no other', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const [old, older, inGrace, open, paid, canceled] = await Promise.all(Array.from({ length: 6 }, () => merchant.order()));
     await expiredAgo(old!.id, 10 * 60_000);
     await expiredAgo(older!.id, 60 * 60_000);

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installPullFakes, manualRun, setupAccount } from '../helpers/pull-fakes';
+import { installPullFakes, manualRun, setupAccount } from '../fixtures/pull-fakes';
 
 afterEach(() => vi.restoreAllMocks());
 
