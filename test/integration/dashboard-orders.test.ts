@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dashboardMerchant, formTo, linksOf, signedIn, textOf } from '../fixtures/dashboard';
 import { ledgerOfOrder } from '../fixtures/ledger';
 import { newMerchant } from '../fixtures/merchant';
-import { interceptFetch } from '../fixtures/outbound-fetch';
+import { merchantEndpoint } from '../fixtures/merchant-endpoint';
 import { installPullFakes, setupAccount, transfer } from '../fixtures/pull-fakes';
 
 afterEach(() => vi.restoreAllMocks());
@@ -14,7 +14,7 @@ const deliverNow = async (orderId: string) => runDurableObjectAlarm(await ledger
 
 /** A merchant endpoint behind the fetch spy that answers 200 and records what it got. */
 function receiver(url = 'https://merchant.example/hooks') {
-  const { log: got } = interceptFetch({ [url]: () => new Response('thanks', { status: 200 }) }, { unmatched: 'pass' });
+  const got = merchantEndpoint(url, () => new Response('thanks', { status: 200 }));
   return { url, got };
 }
 

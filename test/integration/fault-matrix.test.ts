@@ -5,7 +5,7 @@ import { call } from '../fixtures/app';
 import { cassoCallback } from '../fixtures/casso';
 import { ledgerOfOrder } from '../fixtures/ledger';
 import { cassoFeed, merchantWithAccount } from '../fixtures/merchant';
-import { interceptFetch } from '../fixtures/outbound-fetch';
+import { webhookIdsAt } from '../fixtures/merchant-endpoint';
 
 /*
  * The fault matrix: one scenario (a signed callback → settlement → delivery of every event by the
@@ -44,21 +44,6 @@ afterAll(() => {
   console.log(['FAULT MATRIX (point → outcome)', ...matrix.map((line) => `  ${line}`)].join('\n'));
 });
 
-/** The merchant's endpoint behind the intercepted fetch: records the webhook-id of every request, answers 200. */
-function merchantEndpoint() {
-  const received: string[] = [];
-  interceptFetch(
-    {
-      [HOOK]: ({ headers }) => {
-        received.push(headers['webhook-id'] ?? '');
-        return new Response('ok');
-      },
-    },
-    { unmatched: 'pass' },
-  );
-  return received;
-}
-
 /** What the ledger still has to do: pending deliveries, unflushed D1 records, events not fanned out. */
 async function backlog(orderId: string, moveClock: boolean) {
   return runInDurableObject(await stubOf(orderId), async (_instance, state) => {
@@ -79,7 +64,7 @@ const outbox = async (orderId: string) =>
   );
 
 async function runScenario(faults: FaultPoint[]) {
-  const received = merchantEndpoint();
+  const received = webhookIdsAt(HOOK);
   const merchant = await merchantWithAccount();
   const { casso, checksumKey } = await cassoFeed(merchant);
   await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: null });

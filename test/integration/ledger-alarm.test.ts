@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ledgerOfOrder } from '../fixtures/ledger';
 import { merchantWithAccount } from '../fixtures/merchant';
-import { interceptFetch } from '../fixtures/outbound-fetch';
+import { webhookIdsAt } from '../fixtures/merchant-endpoint';
 
 /*
  * DESIGN "Delivery at least once": alarm() never throws and never re-arms into the past in a loop. An
@@ -13,20 +13,6 @@ import { interceptFetch } from '../fixtures/outbound-fetch';
 
 const HOOK = 'https://merchant.example/alarm';
 afterEach(() => vi.restoreAllMocks());
-
-function countingEndpoint() {
-  const sent: string[] = [];
-  interceptFetch(
-    {
-      [HOOK]: ({ headers }) => {
-        sent.push(headers['webhook-id'] ?? '');
-        return new Response('ok');
-      },
-    },
-    { unmatched: 'pass' },
-  );
-  return sent;
-}
 
 /** The platform: runs the alarm whenever it is due, as often as it asks; returns how many runs that was. */
 async function platform(ledger: Awaited<ReturnType<typeof ledgerOfOrder>>, maxRuns: number) {
@@ -41,7 +27,7 @@ async function platform(ledger: Awaited<ReturnType<typeof ledgerOfOrder>>, maxRu
 
 describe('the ledger alarm', () => {
   it('an attempt that fails before sending is a failed attempt, backs off on the schedule, and the alarm does not spin', async () => {
-    const sent = countingEndpoint();
+    const sent = webhookIdsAt(HOOK);
     const merchant = await merchantWithAccount();
     const endpoint = (await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: ['order.canceled'] })).body;
     await env.DB.prepare("UPDATE endpoints SET secret = 'not-a-sealed-secret' WHERE id = ?").bind(endpoint.id).run();
@@ -67,7 +53,7 @@ describe('the ledger alarm', () => {
   });
 
   it('a delivery whose event body is missing is a failed attempt too, and the next runs go on with the others', async () => {
-    const sent = countingEndpoint();
+    const sent = webhookIdsAt(HOOK);
     const merchant = await merchantWithAccount();
     await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: ['order.canceled'] });
     const first = await merchant.order();
