@@ -128,7 +128,7 @@ describe('dashboard endpoints: test events and the delivery log', () => {
 
   it('the log shows each delivery with its attempts (status, answer, duration, next retry); replay one, recover the rest', async () => {
     const got = receiver((n) => (n <= 2 ? 500 : 200));
-    const { merchant, account, browser, endpoint, page } = await withEndpoint(['order.canceled']);
+    const { merchant, account, browser, page } = await withEndpoint(['order.canceled']);
     const orders = [await merchant.order({ providerAccountId: account.id }), await merchant.order({ providerAccountId: account.id })];
     for (const order of orders) {
       await merchant.api('POST', `/v1/orders/${order.id}/cancel`, {});
