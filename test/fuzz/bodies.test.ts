@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ADMIN_TOKEN, BASE, call, worker } from '../helpers/app';
-import { drained, merchantWithHooks } from '../integration/hooks-fixture';
+import { ADMIN_TOKEN, BASE, call, worker } from '../fixtures/app';
+import { drained, merchantWithHooks } from '../fixtures/hooks';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 import type { FuzzInput } from './inputs';
 import { type AnswerShape, type FuzzContext, type FuzzRoute, fuzzRoutes } from './routes';
 
@@ -15,7 +16,7 @@ import { type AnswerShape, type FuzzContext, type FuzzRoute, fuzzRoutes } from '
 
 const RUNS_PER_ROUTE = 150;
 const API_CALLS_PER_KEY = 250; // stays well under the per-key rate limit
-const db = (env as unknown as Env).DB;
+const db = env.DB;
 const TABLES = ['orders', 'payments', 'events', 'provider_accounts', 'endpoints'] as const;
 
 let ctx: FuzzContext;
@@ -51,9 +52,11 @@ function shapeProblem(shape: AnswerShape, status: number, contentType: string, b
 
 beforeAll(async () => {
   // No request may leave the worker: a provider call would mean the fuzz reached further than it should.
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
-    outbound.push(new Request(input as RequestInfo).url);
-    return new Response('ok');
+  interceptFetch({
+    '*': ({ url }) => {
+      outbound.push(url.href);
+      return new Response('ok');
+    },
   });
   const hooks = await merchantWithHooks();
   const endpoint = await hooks.merchant.api('POST', '/v1/endpoints', {

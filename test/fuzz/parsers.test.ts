@@ -10,7 +10,7 @@ import { parsePayos } from '../../src/providers/payos/hook';
 import { parseSepay } from '../../src/providers/sepay/hook';
 import { parseTingee } from '../../src/providers/tingee/hook';
 import { parseVietqrSync } from '../../src/providers/vietqr/hook';
-import { vectors } from '../unit/providers/inbound-reference';
+import { vectors } from '../fixtures/inbound-reference';
 
 /*
  * Issue 13, finding 5: every provider parser is total (CONTRACT §6). Each provider's real sample body

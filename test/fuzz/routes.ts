@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cassoHeader, payosText, refHmacHex } from '../unit/providers/inbound-reference';
+import { cassoHeader, payosText, refHmacHex } from '../fixtures/inbound-reference';
 import { described, type FuzzInput, hostileBody, oddValue } from './inputs';
 
 /** How a refusal must look: the API's problem+json, or the provider's own error envelope. */

@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { admin, call, newMerchant } from './merchant-fixture';
+import { admin, call } from '../fixtures/app';
+import { newMerchant } from '../fixtures/merchant';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 
 const listOrders = (apiKey: string) => call('GET', '/v1/orders', { token: apiKey });
 

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOGO_MAX_BYTES } from '../../src/api/merchant-logo';
-import { insertOrder } from './checkout-fixture';
-import { admin, BASE, newMerchant, worker } from './merchant-fixture';
+import { admin, BASE, worker } from '../fixtures/app';
+import { insertOrder } from '../fixtures/checkout';
+import { newMerchant } from '../fixtures/merchant';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 
 // A 1×1 PNG, its signature first: what a logo host would send.
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgAB4iG8MwAAAABJRU5ErkJggg=='), (c) =>
@@ -11,12 +13,11 @@ const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAA
 /** The logo host: one answer per URL path; anything else is an unexpected outbound call. */
 function logoHost(answers: Record<string, () => Response>) {
   const seen: string[] = [];
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    if (url.origin !== 'https://cdn.shop.example') throw new TypeError(`unexpected outbound fetch to ${request.url}`);
-    seen.push(`${url.pathname} redirect=${request.redirect}`);
-    return (answers[url.pathname] ?? (() => new Response('no', { status: 404 })))();
+  interceptFetch({
+    'https://cdn.shop.example/': ({ url, request }) => {
+      seen.push(`${url.pathname} redirect=${request.redirect}`);
+      return (answers[url.pathname] ?? (() => new Response('no', { status: 404 })))();
+    },
   });
   return seen;
 }

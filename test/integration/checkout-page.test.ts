@@ -1,8 +1,8 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { insertOrder } from './checkout-fixture';
+import { insertOrder } from '../fixtures/checkout';
 
-const worker = (exports as unknown as { default: Fetcher }).default;
+const worker = exports.default;
 
 async function page(path: string, headers: Record<string, string> = {}) {
   const res = await worker.fetch(`https://router.test${path}`, { headers });

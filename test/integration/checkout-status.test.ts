@@ -1,8 +1,8 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { insertOrder, setOrderStatus } from './checkout-fixture';
+import { insertOrder, setOrderStatus } from '../fixtures/checkout';
 
-const worker = (exports as unknown as { default: Fetcher }).default;
+const worker = exports.default;
 
 const status = (id: string) => worker.fetch(`https://router.test/pay/${id}/status`);
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { providerNames } from '../../src/providers/registry';
-import { cassoCallback } from '../helpers/casso';
-import { dashboardMerchant, formsOf, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
-import { call } from './merchant-fixture';
+import { call } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { dashboardMerchant, formsOf, formTo, linksOf, signedIn, textOf } from '../fixtures/dashboard';
+import { newMerchant } from '../fixtures/merchant';
 
 const CHECKSUM = 'casso-checksum-key-0123456789';
 

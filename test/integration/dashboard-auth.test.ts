@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { browser, dashboardMerchant, formTo, htmlLang, newMerchant, signedIn, signInLink } from './dashboard-fixture';
-import { admin, call } from './merchant-fixture';
+import { admin, call } from '../fixtures/app';
+import { browser, dashboardMerchant, formTo, htmlLang, signedIn, signInLink } from '../fixtures/dashboard';
+import { newMerchant } from '../fixtures/merchant';
 
-const DB = (env as unknown as Env).DB;
+const DB = env.DB;
 const cookie = (setCookies: string[], name: string) => setCookies.find((c) => c.startsWith(`${name}=`)) ?? '';
 
 describe('dashboard sign-in, sessions and CSRF (CONTRACT §10)', () => {

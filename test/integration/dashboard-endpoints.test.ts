@@ -1,8 +1,10 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ledgerOfOrder } from '../helpers/ledger';
-import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
+import { dashboardMerchant, formTo, linksOf, signedIn, textOf } from '../fixtures/dashboard';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { newMerchant } from '../fixtures/merchant';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 
 const HOOK = 'https://merchant.example/hooks';
 
@@ -12,13 +14,11 @@ const deliverNow = async (orderId: string) => runDurableObjectAlarm(await ledger
 
 /** The merchant's server behind the fetch spy: `answer(n)` gives the status of its n-th request. */
 function receiver(answer: (n: number) => number = () => 200) {
-  const got: { headers: Record<string, string>; body: string }[] = [];
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) throw new TypeError(`unexpected fetch ${request.url}`);
-    got.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
-    const status = answer(got.length);
-    return new Response(status === 200 ? 'ok' : `down (${got.length})`, { status });
+  const { log: got } = interceptFetch({
+    [HOOK]: () => {
+      const status = answer(got.length);
+      return new Response(status === 200 ? 'ok' : `down (${got.length})`, { status });
+    },
   });
   return got;
 }
@@ -128,7 +128,7 @@ describe('dashboard endpoints: test events and the delivery log', () => {
 
   it('the log shows each delivery with its attempts (status, answer, duration, next retry); replay one, recover the rest', async () => {
     const got = receiver((n) => (n <= 2 ? 500 : 200));
-    const { merchant, account, browser, endpoint, page } = await withEndpoint(['order.canceled']);
+    const { merchant, account, browser, page } = await withEndpoint(['order.canceled']);
     const orders = [await merchant.order({ providerAccountId: account.id }), await merchant.order({ providerAccountId: account.id })];
     for (const order of orders) {
       await merchant.api('POST', `/v1/orders/${order.id}/cancel`, {});

@@ -1,11 +1,11 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ledgerOfOrder } from '../helpers/ledger';
-import { installPullFakes, setupAccount, transfer } from '../helpers/pull-fakes';
-import { dashboardMerchant, formTo, linksOf, newMerchant, signedIn, textOf } from './dashboard-fixture';
-
-const testEnv = env as unknown as Env;
+import { dashboardMerchant, formTo, linksOf, signedIn, textOf } from '../fixtures/dashboard';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { newMerchant } from '../fixtures/merchant';
+import { merchantEndpoint } from '../fixtures/merchant-endpoint';
+import { installPullFakes, setupAccount, transfer } from '../fixtures/pull-fakes';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -14,14 +14,7 @@ const deliverNow = async (orderId: string) => runDurableObjectAlarm(await ledger
 
 /** A merchant endpoint behind the fetch spy that answers 200 and records what it got. */
 function receiver(url = 'https://merchant.example/hooks') {
-  const got: { headers: Record<string, string>; body: string }[] = [];
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(url)) return original(input as RequestInfo, init);
-    got.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
-    return new Response('thanks', { status: 200 });
-  });
+  const got = merchantEndpoint(url, () => new Response('thanks', { status: 200 }));
   return { url, got };
 }
 
@@ -77,7 +70,7 @@ describe('dashboard orders: list, search, filter by the clock', () => {
     const late = await merchant.order({ providerAccountId: account.id, reference: 'CLOCK-LATE' });
     const fresh = await merchant.order({ providerAccountId: account.id, reference: 'CLOCK-FRESH' });
     // Expired 10 minutes ago by its stored time; nothing has run since (its row still says pending).
-    await testEnv.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?')
+    await env.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?')
       .bind(new Date(Date.now() - 600_000).toISOString(), late.id)
       .run();
     const expired = await browser.get('/dashboard/orders?status=expired');

@@ -2,12 +2,13 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lastDays, shortDay } from '../../src/dashboard/format';
-import { cassoCallback } from '../helpers/casso';
-import { ledgerOfOrder } from '../helpers/ledger';
-import { dashboardMerchant, linksOf, textOf } from './dashboard-fixture';
-import { call, DIRECT_ACCOUNT } from './merchant-fixture';
+import { call } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { dashboardMerchant, linksOf, textOf } from '../fixtures/dashboard';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { interceptFetch } from '../fixtures/outbound-fetch';
+import { DIRECT_ACCOUNT } from '../fixtures/shapes';
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://merchant.example/hooks';
 const DAY_MS = 86_400_000;
 
@@ -32,7 +33,7 @@ describe('dashboard overview', () => {
     // The 45.000 transfer came three days ago (as its bank booked and we received it).
     const old = (await merchant.api('GET', `/v1/orders/${paid[2]!.id}/payments`)).body.data[0].id;
     const threeDaysAgo = new Date(Date.now() - 3 * DAY_MS).toISOString();
-    await testEnv.DB.prepare('UPDATE payments SET received_at = ? WHERE id = ?').bind(threeDaysAgo, old).run();
+    await env.DB.prepare('UPDATE payments SET received_at = ? WHERE id = ?').bind(threeDaysAgo, old).run();
 
     const page = await browser.get('/dashboard');
     expect(page.status).toBe(200);
@@ -56,7 +57,7 @@ describe('dashboard overview', () => {
   });
 
   it('what needs action: unmatched payments, failing and disabled endpoints, each linked', async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('down', { status: 500 }));
+    interceptFetch({ '*': () => new Response('down', { status: 500 }) });
     const { merchant, account, browser } = await dashboardMerchant();
     const calm = textOf((await browser.get('/dashboard')).html);
     expect(calm).not.toContain('chưa khớp với đơn nào');
@@ -94,7 +95,7 @@ describe('dashboard overview', () => {
   });
 
   it("every page's HTML stays under 60 KB with full lists", async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('x'.repeat(3000), { status: 200 }));
+    interceptFetch({ '*': () => new Response('x'.repeat(3000), { status: 200 }) });
     const { merchant, account, browser } = await dashboardMerchant();
     const endpoint = (await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: null, description: 'd'.repeat(500) })).body;
     const orders = [];

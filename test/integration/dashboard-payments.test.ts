@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cassoCallback } from '../helpers/casso';
-import { ledgerOfOrder, settled } from '../helpers/ledger';
-import { dashboardMerchant, formsOf, formTo, newMerchant, signedIn, textOf } from './dashboard-fixture';
-import { call, DIRECT_ACCOUNT } from './merchant-fixture';
+import { call } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { dashboardMerchant, formsOf, formTo, signedIn, textOf } from '../fixtures/dashboard';
+import { ledgerOfOrder, settled } from '../fixtures/ledger';
+import { newMerchant } from '../fixtures/merchant';
+import { DIRECT_ACCOUNT } from '../fixtures/shapes';
 
 /** A merchant whose Casso feed reported a transfer that names no order: one unmatched payment. */
 async function withUnmatchedPayment() {

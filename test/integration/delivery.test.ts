@@ -4,31 +4,11 @@ import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RETRY_DELAYS_MS } from '../../src/delivery/schedule';
 import { clearFaults, injectFault } from '../../src/lib/faults';
-import { newMerchant } from '../helpers/app';
-import { deliveriesDueNow, ledgerOfOrder } from '../helpers/ledger';
+import { deliveriesDueNow, ledgerOfOrder } from '../fixtures/ledger';
+import { merchantWithAccount } from '../fixtures/merchant';
+import { merchantEndpoint } from '../fixtures/merchant-endpoint';
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://merchant.example/webhooks';
-
-interface Received {
-  headers: Record<string, string>;
-  body: string;
-  at: number;
-}
-
-/** A merchant endpoint behind the intercepted fetch: answers from a script, records every request. */
-function fakeMerchant(answer: (n: number, request: Received) => Response | Promise<Response>) {
-  const received: Received[] = [];
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
-    const entry = { headers: Object.fromEntries(request.headers), body: await request.text(), at: Date.now() };
-    received.push(entry);
-    return answer(received.length, entry);
-  });
-  return received;
-}
 
 const stubOf = (orderId: string) => ledgerOfOrder(orderId);
 
@@ -36,7 +16,7 @@ const stubOf = (orderId: string) => ledgerOfOrder(orderId);
 const timePasses = async (orderId: string): Promise<number[]> => deliveriesDueNow(await stubOf(orderId));
 
 async function setup(eventTypes: string[] | null = ['order.canceled']) {
-  const merchant = await newMerchant();
+  const merchant = await merchantWithAccount();
   const endpoint = (await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes })).body;
   const order = await merchant.order();
   const cancel = async () => expect((await merchant.api('POST', `/v1/orders/${order.id}/cancel`, {})).status).toBe(200);
@@ -56,7 +36,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('delivery from the ledger', () => {
   it('signs with Standard Webhooks; the reference verifier accepts it; webhook-id is the event id', async () => {
-    const received = fakeMerchant(() => new Response('ok'));
+    const received = merchantEndpoint(HOOK);
     const { endpoint, order, cancel, attempts } = await setup();
     await cancel();
     await runDurableObjectAlarm(await stubOf(order.id));
@@ -68,7 +48,7 @@ describe('delivery from the ledger', () => {
   });
 
   it('a merchant down for "24 hours" then up: retried on the schedule, delivered exactly once', async () => {
-    const received = fakeMerchant((n) => new Response(n <= 7 ? 'down' : 'ok', { status: n <= 7 ? 503 : 200 }));
+    const received = merchantEndpoint(HOOK, (n) => new Response(n <= 7 ? 'down' : 'ok', { status: n <= 7 ? 503 : 200 }));
     const { order, cancel, attempts } = await setup();
     await cancel();
     await runDurableObjectAlarm(await stubOf(order.id));
@@ -89,7 +69,7 @@ describe('delivery from the ledger', () => {
   });
 
   it('after the last failure the delivery is failed, and replay sends it again', async () => {
-    const received = fakeMerchant((n) => new Response('', { status: n <= 8 ? 500 : 200 }));
+    const received = merchantEndpoint(HOOK, (n) => new Response('', { status: n <= 8 ? 500 : 200 }));
     const { merchant, order, cancel, attempts } = await setup();
     await cancel();
     await runDurableObjectAlarm(await stubOf(order.id));
@@ -107,7 +87,7 @@ describe('delivery from the ledger', () => {
   });
 
   it('a redirect is not followed and counts as failure; 410 disables the endpoint', async () => {
-    const received = fakeMerchant((n) =>
+    const received = merchantEndpoint(HOOK, (n) =>
       n === 1
         ? new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } })
         : new Response('gone', { status: 410 }),
@@ -124,7 +104,7 @@ describe('delivery from the ledger', () => {
   });
 
   it('rotation overlap: both the old and the new secret verify a delivery', async () => {
-    const received = fakeMerchant(() => new Response('ok'));
+    const received = merchantEndpoint(HOOK);
     const { merchant, endpoint, order, cancel } = await setup();
     const rotated = (await merchant.api('POST', `/v1/endpoints/${endpoint.id}/rotate-secret`, {})).body;
     await cancel();
@@ -135,7 +115,7 @@ describe('delivery from the ledger', () => {
   });
 
   it('a crash after sending, before recording: the alarm sends again, each attempt recorded once', async () => {
-    const received = fakeMerchant(() => new Response('ok'));
+    const received = merchantEndpoint(HOOK);
     const { order, cancel, attempts } = await setup();
     await cancel();
     injectFault('after-send');
@@ -149,7 +129,7 @@ describe('delivery from the ledger', () => {
   });
 
   it('only subscribed event types are delivered; fan-out goes to every endpoint', async () => {
-    const received = fakeMerchant(() => new Response('ok'));
+    const received = merchantEndpoint(HOOK);
     const { merchant, order } = await setup(['order.paid']);
     await merchant.api('POST', '/v1/endpoints', { url: `${HOOK}/all`, eventTypes: null });
     expect((await merchant.api('POST', `/v1/sandbox/orders/${order.id}/pay`, {})).status).toBe(202);
@@ -160,7 +140,7 @@ describe('delivery from the ledger', () => {
 
   it('a replay that arrives while an attempt is in flight is not lost', async () => {
     let replay: ((eventId: string) => Promise<unknown>) | null = null;
-    const received = fakeMerchant(async (n, request) => {
+    const received = merchantEndpoint(HOOK, async (n, request) => {
       if (n === 1) await replay!(request.headers['webhook-id']!);
       return new Response('ok');
     });
@@ -174,11 +154,11 @@ describe('delivery from the ledger', () => {
   });
 
   it('an endpoint failing for five days is disabled and endpoint.disabled is emitted once', async () => {
-    fakeMerchant(() => new Response('down', { status: 500 }));
+    merchantEndpoint(HOOK, () => new Response('down', { status: 500 }));
     const { merchant, endpoint, order, cancel } = await setup(null);
     // Simulated clock: the endpoint has been failing for six days already.
     const sixDaysAgo = new Date(Date.now() - 6 * 24 * 3_600_000).toISOString();
-    await testEnv.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind(sixDaysAgo, endpoint.id).run();
+    await env.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind(sixDaysAgo, endpoint.id).run();
     await cancel();
     await runDurableObjectAlarm(await stubOf(order.id));
     expect((await merchant.api('GET', `/v1/endpoints/${endpoint.id}`)).body.enabled).toBe(false);
@@ -190,7 +170,7 @@ describe('delivery from the ledger', () => {
   it('fan-out keeps at most 6 requests in flight, and every endpoint gets its delivery', async () => {
     let inFlight = 0;
     let most = 0;
-    const received = fakeMerchant(async () => {
+    const received = merchantEndpoint(HOOK, async () => {
       inFlight++;
       most = Math.max(most, inFlight);
       await new Promise((resolve) => setTimeout(resolve, 30));

@@ -3,10 +3,12 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ledgerOfOrder } from '../helpers/ledger';
-import { type Json, newMerchant } from './merchant-fixture';
+import type { Json } from '../fixtures/app';
+import { eventually } from '../fixtures/eventually';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { newMerchant } from '../fixtures/merchant';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://shop.example.com/webhooks/vietqr';
 
 interface Received {
@@ -20,27 +22,17 @@ let answer = 200;
 beforeEach(() => {
   received = [];
   answer = 200;
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    if (!request.url.startsWith(HOOK)) return realFetch(input, init);
-    received.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
-    return new Response('ok', { status: answer });
-  });
+  interceptFetch(
+    {
+      [HOOK]: ({ headers, body }) => {
+        received.push({ headers, body });
+        return new Response('ok', { status: answer });
+      },
+    },
+    { unmatched: 'pass' },
+  );
 });
 afterEach(() => vi.restoreAllMocks());
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 /** A test merchant with an endpoint and a paid order; the order DO's alarm is run at once. */
 async function payOrder(merchant: Awaited<ReturnType<typeof newMerchant>>) {
@@ -55,11 +47,8 @@ async function payOrder(merchant: Awaited<ReturnType<typeof newMerchant>>) {
 const runAlarm = async (orderId: string) => runDurableObjectAlarm(await ledgerOfOrder(orderId));
 
 const deliveriesOf = async (endpointId: string) =>
-  (
-    await testEnv.DB.prepare('SELECT status, attempts FROM deliveries WHERE endpoint_id = ? ORDER BY created_at')
-      .bind(endpointId)
-      .all<Json>()
-  ).results;
+  (await env.DB.prepare('SELECT status, attempts FROM deliveries WHERE endpoint_id = ? ORDER BY created_at').bind(endpointId).all<Json>())
+    .results;
 
 describe('delivery to an endpoint', () => {
   it('sends each subscribed event once, signed so that the reference library verifies it', async () => {

@@ -5,9 +5,9 @@ import { app } from '../../src/app';
 import { type EndpointRow, listActiveEndpoints, recoverableDeliveryIds } from '../../src/db/endpoints';
 import { signingSecrets } from '../../src/delivery/endpoint-secrets';
 import { signWebhook } from '../../src/delivery/sign';
-import { call, type Json, newMerchant, type TestMerchant } from './merchant-fixture';
+import { call, type Json } from '../fixtures/app';
+import { newMerchant, type TestMerchant } from '../fixtures/merchant';
 
-const testEnv = env as unknown as Env;
 const HOOK = 'https://shop.example.com/webhooks/vietqr';
 
 async function createEndpoint(merchant: TestMerchant, body: Record<string, unknown> = { url: HOOK, eventTypes: null }) {
@@ -16,7 +16,7 @@ async function createEndpoint(merchant: TestMerchant, body: Record<string, unkno
   return res.body as Json;
 }
 
-const storedRow = (id: string) => testEnv.DB.prepare('SELECT * FROM endpoints WHERE id = ?').bind(id).first<EndpointRow>();
+const storedRow = (id: string) => env.DB.prepare('SELECT * FROM endpoints WHERE id = ?').bind(id).first<EndpointRow>();
 
 function expectValidationError(res: { status: number; headers: Headers; body: Json }, path: string) {
   expect(res.status).toBe(422);
@@ -81,7 +81,7 @@ describe('POST /v1/endpoints', () => {
 
   it('ALLOW_PRIVATE_ENDPOINTS=true lets http and private hosts through', async () => {
     const merchant = await newMerchant();
-    const devEnv = { ...testEnv, ALLOW_PRIVATE_ENDPOINTS: 'true' };
+    const devEnv = { ...env, ALLOW_PRIVATE_ENDPOINTS: 'true' };
     const post = (url: string) =>
       app.fetch(
         new Request('https://router.test/v1/endpoints', {
@@ -178,7 +178,7 @@ describe('PATCH /v1/endpoints/{id}', () => {
     const created = await createEndpoint(merchant);
     await merchant.api('PATCH', `/v1/endpoints/${created.id}`, { enabled: false });
     expect((await storedRow(created.id))?.disabled_at).toEqual(expect.any(String));
-    await testEnv.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind('2026-01-01T00:00:00.000Z', created.id).run();
+    await env.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind('2026-01-01T00:00:00.000Z', created.id).run();
     const res = await merchant.api('PATCH', `/v1/endpoints/${created.id}`, { enabled: true });
     expect(res.body.enabled).toBe(true);
     const row = await storedRow(created.id);
@@ -188,7 +188,7 @@ describe('PATCH /v1/endpoints/{id}', () => {
   it('leaves the failure clock of an endpoint that stays enabled alone', async () => {
     const merchant = await newMerchant();
     const created = await createEndpoint(merchant);
-    await testEnv.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind('2026-01-01T00:00:00.000Z', created.id).run();
+    await env.DB.prepare('UPDATE endpoints SET failing_since = ? WHERE id = ?').bind('2026-01-01T00:00:00.000Z', created.id).run();
     await merchant.api('PATCH', `/v1/endpoints/${created.id}`, { enabled: true, description: 'still failing' });
     expect((await storedRow(created.id))?.failing_since).toBe('2026-01-01T00:00:00.000Z');
   });
@@ -218,7 +218,7 @@ describe('listActiveEndpoints (fan-out)', () => {
     await createEndpoint(other);
     await merchant.api('PATCH', `/v1/endpoints/${disabled.id}`, { enabled: false });
     await merchant.api('DELETE', `/v1/endpoints/${deleted.id}`);
-    expect((await listActiveEndpoints(testEnv, merchant.id)).map((row) => row.id)).toEqual([active.id]);
+    expect((await listActiveEndpoints(env, merchant.id)).map((row) => row.id)).toEqual([active.id]);
   });
 });
 
@@ -235,14 +235,14 @@ describe('POST /v1/endpoints/{id}/rotate-secret', () => {
     const row = (await storedRow(created.id))!;
     const until = Date.parse(row.previous_secret_until!);
     expect(Math.abs(until - (Date.now() + 86_400_000))).toBeLessThan(60_000);
-    const secrets = await signingSecrets(testEnv.SECRETS_KEY, row, Date.now());
+    const secrets = await signingSecrets(env.SECRETS_KEY, row, Date.now());
     expect(secrets).toEqual([rotated.body.secret, created.secret]);
 
     const body = '{"id":"evt_test"}';
     const headers = await signWebhook({ id: 'evt_test', timestamp: Math.floor(Date.now() / 1000), body, secrets });
     expect(() => new Webhook(created.secret).verify(body, headers)).not.toThrow();
     expect(() => new Webhook(rotated.body.secret).verify(body, headers)).not.toThrow();
-    expect(await signingSecrets(testEnv.SECRETS_KEY, row, until)).toEqual([rotated.body.secret]);
+    expect(await signingSecrets(env.SECRETS_KEY, row, until)).toEqual([rotated.body.secret]);
   });
 
   it('accepts no body, rejects unknown fields', async () => {
@@ -256,7 +256,7 @@ describe('POST /v1/endpoints/{id}/rotate-secret', () => {
 describe('POST /v1/endpoints/{id}/recover', () => {
   async function insertDelivery(endpointId: string, merchantId: string, status: string, attempts: number, createdAt: string) {
     const id = `dlv_${crypto.randomUUID().replaceAll('-', '')}`;
-    await testEnv.DB.prepare(
+    await env.DB.prepare(
       `INSERT INTO deliveries (id, event_id, endpoint_id, merchant_id, order_id, owner, status, attempts, next_attempt_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?)`,
     )
@@ -281,7 +281,7 @@ describe('POST /v1/endpoints/{id}/recover', () => {
     await insertDelivery(endpoint.id, merchant.id, 'failed', 8, old); // before `since`
     await insertDelivery(other.id, merchant.id, 'failed', 8, recent); // another endpoint
     const since = new Date(Date.now() - 3_600_000).toISOString();
-    expect((await recoverableDeliveryIds(testEnv, endpoint.id, since)).sort()).toEqual(wanted.sort());
+    expect((await recoverableDeliveryIds(env, endpoint.id, since)).sort()).toEqual(wanted.sort());
   });
 
   it('answers 202, also for a disabled endpoint; validates since', async () => {

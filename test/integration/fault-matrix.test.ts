@@ -1,9 +1,11 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { clearFaults, type FaultPoint, injectFault } from '../../src/lib/faults';
-import { call, cassoFeed, newMerchant } from '../helpers/app';
-import { cassoCallback } from '../helpers/casso';
-import { ledgerOfOrder } from '../helpers/ledger';
+import { call } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { cassoFeed, merchantWithAccount } from '../fixtures/merchant';
+import { webhookIdsAt } from '../fixtures/merchant-endpoint';
 
 /*
  * The fault matrix: one scenario (a signed callback → settlement → delivery of every event by the
@@ -42,19 +44,6 @@ afterAll(() => {
   console.log(['FAULT MATRIX (point → outcome)', ...matrix.map((line) => `  ${line}`)].join('\n'));
 });
 
-/** The merchant's endpoint behind the intercepted fetch: records the webhook-id of every request, answers 200. */
-function merchantEndpoint() {
-  const received: string[] = [];
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
-    received.push(request.headers.get('webhook-id') ?? '');
-    return new Response('ok');
-  });
-  return received;
-}
-
 /** What the ledger still has to do: pending deliveries, unflushed D1 records, events not fanned out. */
 async function backlog(orderId: string, moveClock: boolean) {
   return runInDurableObject(await stubOf(orderId), async (_instance, state) => {
@@ -75,8 +64,8 @@ const outbox = async (orderId: string) =>
   );
 
 async function runScenario(faults: FaultPoint[]) {
-  const received = merchantEndpoint();
-  const merchant = await newMerchant();
+  const received = webhookIdsAt(HOOK);
+  const merchant = await merchantWithAccount();
   const { casso, checksumKey } = await cassoFeed(merchant);
   await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: null });
   const order = await merchant.order({ amount: AMOUNT });

@@ -2,7 +2,8 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { ADMIN_TOKEN, BASE, newMerchant } from '../helpers/app';
+import { ADMIN_TOKEN, BASE } from '../fixtures/app';
+import { merchantWithAccount } from '../fixtures/merchant';
 
 /*
  * Issue 13, finding 4: a missing SECRETS_KEY failed silently (/healthz ok, then bare 500s), an unset
@@ -11,10 +12,10 @@ import { ADMIN_TOKEN, BASE, newMerchant } from '../helpers/app';
  */
 
 const app = createApp();
-const good = env as unknown as Env;
-let merchant: Awaited<ReturnType<typeof newMerchant>>;
+const good = env;
+let merchant: Awaited<ReturnType<typeof merchantWithAccount>>;
 beforeAll(async () => {
-  merchant = await newMerchant();
+  merchant = await merchantWithAccount();
 });
 
 async function fetchWith(bindings: Env, path: string, init: RequestInit = {}) {

@@ -2,8 +2,9 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { BASE, newMerchant, worker } from '../helpers/app';
-import { cassoCallback } from '../helpers/casso';
+import { BASE, worker } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { merchantWithAccount } from '../fixtures/merchant';
 
 /** Security headers on every kind of answer: HTML pages, JSON, SVG, 304s, problems, provider replies, 429s. */
 function expectSecureHeaders(label: string, headers: Headers) {
@@ -18,11 +19,11 @@ function expectSecureHeaders(label: string, headers: Headers) {
 }
 
 const limitedApp = createApp();
-const limited = { ...(env as unknown as Env), PUBLIC_RATE_LIMIT: (env as unknown as { TEST_RATE_LIMIT_1: RateLimit }).TEST_RATE_LIMIT_1 };
+const limited = { ...env, PUBLIC_RATE_LIMIT: env.TEST_RATE_LIMIT_1 };
 
 describe('security headers on every kind of response', () => {
   it('HTML, JSON, SVG (fresh, cached, 304), problems, provider replies and 429s', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const order = await merchant.order();
     const checksumKey = 'headers-checksum-key';
     const casso = await merchant.account({
@@ -78,7 +79,7 @@ describe('security headers on every kind of response', () => {
       }
     }
 
-    const misconfigured = { ...(env as unknown as Env), SECRETS_KEY: '' };
+    const misconfigured = { ...env, SECRETS_KEY: '' };
     const ctx = createExecutionContext();
     const unavailable = await limitedApp.fetch(new Request(`${BASE}/healthz`), misconfigured, ctx);
     await waitOnExecutionContext(ctx);

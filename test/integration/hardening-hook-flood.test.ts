@@ -1,9 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { BASE } from '../helpers/app';
-import { merchantWithHooks } from './hooks-fixture';
+import { BASE } from '../fixtures/app';
+import { countingDb } from '../fixtures/counting-db';
+import { merchantWithHooks } from '../fixtures/hooks';
 
 /*
  * A flood of forged callbacks must cost little: a request whose credentials are missing or malformed is
@@ -12,19 +12,7 @@ import { merchantWithHooks } from './hooks-fixture';
  */
 
 const app = createApp();
-const realDb = (env as unknown as Env).DB;
-let statements = 0;
-const countingDb = new Proxy(realDb, {
-  get(target, name) {
-    const value = Reflect.get(target, name);
-    if (typeof value !== 'function') return value;
-    return (...args: unknown[]) => {
-      if (name === 'prepare' || name === 'exec') statements++;
-      return value.apply(target, args);
-    };
-  },
-});
-const bindings = { ...(env as unknown as Env), DB: countingDb };
+const { bindings, statements } = countingDb();
 
 /** A body that notes whether anyone read it. */
 function watchedBody(text: string) {
@@ -45,11 +33,11 @@ function watchedBody(text: string) {
 
 async function forged(path: string, headers: Record<string, string>) {
   const { stream, watch } = watchedBody(JSON.stringify({ data: { id: 1, amount: 50_000, description: 'QRABCDEFG' } }));
-  const before = statements;
+  const before = statements.length;
   const ctx = createExecutionContext();
   const res = await app.fetch(new Request(`${BASE}${path}`, { method: 'POST', headers, body: stream }), bindings, ctx);
   await waitOnExecutionContext(ctx);
-  return { status: res.status, statements: statements - before, bodyRead: watch.read };
+  return { status: res.status, statements: statements.length - before, bodyRead: watch.read };
 }
 
 let hooks: Awaited<ReturnType<typeof merchantWithHooks>>;

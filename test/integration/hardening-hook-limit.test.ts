@@ -1,9 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { BASE } from '../helpers/app';
-import { merchantWithHooks, nextTxId, paymentsOf, type Signed } from './hooks-fixture';
+import { BASE } from '../fixtures/app';
+import { countingDb } from '../fixtures/counting-db';
+import { merchantWithHooks, nextTxId, paymentsOf, type Signed } from '../fixtures/hooks';
 
 /*
  * Issue 13, finding 3: unlimited guessing on hooks. Failed authentications are limited per (client IP,
@@ -13,19 +13,7 @@ import { merchantWithHooks, nextTxId, paymentsOf, type Signed } from './hooks-fi
  */
 
 const app = createApp();
-const realDb = (env as unknown as Env).DB;
-let statements = 0;
-const countingDb = new Proxy(realDb, {
-  get(target, name) {
-    const value = Reflect.get(target, name);
-    if (typeof value !== 'function') return value;
-    return (...args: unknown[]) => {
-      if (name === 'prepare' || name === 'exec') statements++;
-      return value.apply(target, args);
-    };
-  },
-});
-const bindings = { ...(env as unknown as Env), DB: countingDb };
+const { bindings, statements } = countingDb();
 
 /** Sends `signed` from `ip`: the status, the answer, the D1 statements it cost and whether its body was read. */
 async function from(ip: string, signed: Signed) {
@@ -40,7 +28,7 @@ async function from(ip: string, signed: Signed) {
     },
     { highWaterMark: 0 },
   );
-  const before = statements;
+  const before = statements.length;
   const ctx = createExecutionContext();
   const headers = { ...signed.headers, 'cf-connecting-ip': ip };
   const res = await app.fetch(new Request(`${BASE}${signed.path}`, { method: 'POST', headers, body }), bindings, ctx);
@@ -49,7 +37,7 @@ async function from(ip: string, signed: Signed) {
     status: res.status,
     retryAfter: res.headers.get('retry-after'),
     body: (await res.json().catch(() => null)) as any,
-    statements: statements - before,
+    statements: statements.length - before,
     bodyRead: watch.read,
   };
 }

@@ -3,7 +3,8 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { contextLogger } from '../../src/lib/log';
-import { BASE, newMerchant, worker } from '../helpers/app';
+import { BASE, worker } from '../fixtures/app';
+import { merchantWithAccount } from '../fixtures/merchant';
 
 /** Captures every console line as parsed JSON (the app writes one JSON object per line). */
 function captureLogs() {
@@ -44,7 +45,7 @@ describe('structured logs', () => {
   });
 
   it('lines written during a request carry its request id (echoed in x-request-id)', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const lines = captureLogs();
     // A refused callback (logged by the hook) and a rate-limit refusal (logged by the middleware).
     const hook = await worker.fetch(`${BASE}/hooks/casso/${merchant.direct.id}`, {
@@ -55,8 +56,8 @@ describe('structured logs', () => {
     expect(hook.headers.get('x-request-id')).toBe('req-obs-1');
     const app = createApp();
     const limited = {
-      ...(env as unknown as Env),
-      PUBLIC_RATE_LIMIT: (env as unknown as { TEST_RATE_LIMIT_1: RateLimit }).TEST_RATE_LIMIT_1,
+      ...env,
+      PUBLIC_RATE_LIMIT: env.TEST_RATE_LIMIT_1,
     };
     for (const id of ['req-obs-2', 'req-obs-3']) {
       const ctx = createExecutionContext();

@@ -2,14 +2,15 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { ADMIN_TOKEN, BASE, call, newMerchant } from '../helpers/app';
+import { ADMIN_TOKEN, BASE, call } from '../fixtures/app';
+import { merchantWithAccount } from '../fixtures/merchant';
 
 // The app under small limits: the same code, with Rate Limiting bindings of 5 and 4 a minute (vitest.config.ts)
 // in place of the deployed 6000s.
 const app = createApp();
-const testLimits = env as unknown as { TEST_RATE_LIMIT_5: RateLimit; TEST_RATE_LIMIT_4: RateLimit };
+const testLimits = env;
 const limited = {
-  ...(env as unknown as Env),
+  ...env,
   API_RATE_LIMIT: testLimits.TEST_RATE_LIMIT_5,
   PUBLIC_RATE_LIMIT: testLimits.TEST_RATE_LIMIT_4,
 };
@@ -42,8 +43,8 @@ function expect429(res: Awaited<ReturnType<typeof send>>) {
 
 describe('abuse limits', () => {
   it('per API key on /v1/*: the 6th request in a minute is 429 with Retry-After; other keys are unaffected', async () => {
-    const merchant = await newMerchant();
-    // A fresh key: the one newMerchant used has already been counted.
+    const merchant = await merchantWithAccount();
+    // A fresh key: the one merchantWithAccount used has already been counted.
     const key = (await call('POST', `/v1/admin/merchants/${merchant.id}/api-keys`, { token: ADMIN_TOKEN })).body.apiKey as string;
     const otherKey = (await call('POST', `/v1/admin/merchants/${merchant.id}/api-keys`, { token: ADMIN_TOKEN })).body.apiKey as string;
     for (let i = 0; i < 5; i++) expect((await send('/v1/orders', { headers: bearer(key) })).status).toBe(200);
@@ -60,7 +61,7 @@ describe('abuse limits', () => {
   });
 
   it('per client IP on the public pages and /v1/qr/*; an IPv6 /64 counts as one client', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const order = await merchant.order();
     const paths = [`/pay/${order.id}`, `/pay/${order.id}/status`, `/qr/${order.id}.svg`, '/qr.svg?bank=970436&account=0123456789'];
     for (const path of paths) expect((await send(path, { headers: fromIp('203.0.113.7') })).status).not.toBe(429);
@@ -81,7 +82,7 @@ describe('abuse limits', () => {
   });
 
   it('the client is CF-Connecting-IP alone (issue 13, finding 6): X-Forwarded-For and the like never split or merge clients', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const order = await merchant.order();
     const spoofed = (i: number) => ({ 'x-forwarded-for': `10.9.8.${i}`, 'x-real-ip': `10.9.7.${i}`, 'true-client-ip': `10.9.6.${i}` });
     for (let i = 0; i < 4; i++) {
@@ -95,7 +96,7 @@ describe('abuse limits', () => {
   });
 
   it('callbacks, admin and requests without a known client address are not limited', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const order = await merchant.order();
     for (let i = 0; i < 8; i++) {
       expect((await send(`/pay/${order.id}/status`)).status).toBe(200);
@@ -109,7 +110,7 @@ describe('abuse limits', () => {
   });
 
   it('the deployed limits are generous (6000 a minute), and RATE_LIMITS=off turns them off', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const off = { ...limited, RATE_LIMITS: 'off' };
     for (let i = 0; i < 8; i++) expect((await send('/v1/orders', { headers: bearer(merchant.apiKey) }, off)).status).toBe(200);
     // The deployed configuration (the worker under test, wrangler.toml's bindings): a burst of 20 is nowhere near it.

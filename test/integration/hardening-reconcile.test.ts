@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CREDS, installPullFakes, setupAccount, transfer, webhook } from '../helpers/pull-fakes';
+import { CREDS, installPullFakes, setupAccount, transfer, webhook } from '../fixtures/pull-fakes';
 
 /*
  * GET /v1/orders/{id}?refresh=true: the one-order form of a status run (src/reconcile/check-order.ts).

@@ -1,8 +1,8 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ADMIN_TOKEN, BASE, worker } from '../helpers/app';
-import { ledgerOfOrder } from '../helpers/ledger';
-import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
+import { ADMIN_TOKEN, BASE, worker } from '../fixtures/app';
+import { FAKE_ACCOUNTS, installFakeProvider } from '../fixtures/fake-provider';
+import { ledgerOfOrder } from '../fixtures/ledger';
 
 /*
  * A scripted life of a merchant (keys, an account of every provider with known credentials, orders,

@@ -1,9 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { BASE } from '../helpers/app';
-import { drained, merchantWithHooks, nextTxId, type Signed } from './hooks-fixture';
+import { BASE } from '../fixtures/app';
+import { countingDb } from '../fixtures/counting-db';
+import { drained, merchantWithHooks, nextTxId, type Signed } from '../fixtures/hooks';
 
 /*
  * The hooks keep the accounts they have read: a provider's stream of callbacks costs one account lookup,
@@ -12,22 +12,11 @@ import { drained, merchantWithHooks, nextTxId, type Signed } from './hooks-fixtu
  */
 
 const app = createApp();
-const realDb = (env as unknown as Env).DB;
-let accountReads = 0;
-const countingDb = new Proxy(realDb, {
-  get(target, name) {
-    const value = Reflect.get(target, name);
-    if (typeof value !== 'function') return value;
-    return (...args: unknown[]) => {
-      if (name === 'prepare' && String(args[0]).includes('FROM provider_accounts')) accountReads++;
-      return value.apply(target, args);
-    };
-  },
-});
-const bindings = { ...(env as unknown as Env), DB: countingDb };
+const { bindings, statements } = countingDb();
+const accountReads = () => statements.filter((sql) => sql.includes('FROM provider_accounts')).length;
 
 async function deliver(signed: Signed) {
-  const before = accountReads;
+  const before = accountReads();
   const ctx = createExecutionContext();
   const res = await app.fetch(
     new Request(`${BASE}${signed.path}`, { method: 'POST', headers: signed.headers, body: signed.body }),
@@ -35,7 +24,7 @@ async function deliver(signed: Signed) {
     ctx,
   );
   await waitOnExecutionContext(ctx);
-  const reads = accountReads - before;
+  const reads = accountReads() - before;
   await drained(signed.path.split('/')[3] ?? '');
   return { status: res.status, accountReads: reads };
 }

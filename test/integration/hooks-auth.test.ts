@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../helpers/app';
-import { merchantWithHooks, nextTxId, paymentsOf, send } from './hooks-fixture';
+import { call } from '../fixtures/app';
+import { merchantWithHooks, nextTxId, paymentsOf, send } from '../fixtures/hooks';
 
 // Every refusal here happens before settlement: the answer is 401 / 400 / 404 / 413 and no payment exists.
 let hooks: Awaited<ReturnType<typeof merchantWithHooks>>;
@@ -145,7 +145,7 @@ describe('callback bodies over 64 KiB', () => {
     const signed = await hooks.sign.casso(tx('x'.repeat(70 * 1024)));
     expect((await send(signed)).status).toBe(413);
     const stream = new Blob([signed.body]).stream();
-    const { worker, BASE } = await import('../helpers/app');
+    const { worker, BASE } = await import('../fixtures/app');
     const res = await worker.fetch(`${BASE}${signed.path}`, {
       method: 'POST',
       headers: signed.headers,

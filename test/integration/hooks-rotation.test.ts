@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { merchantWithHooks, nextTxId, paymentsOf, send } from './hooks-fixture';
+import { merchantWithHooks, nextTxId, paymentsOf, send } from '../fixtures/hooks';
 
 /*
  * Issue 13, finding 1: callback credentials could never be rotated or revoked. Here each provider's

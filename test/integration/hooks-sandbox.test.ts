@@ -3,12 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sendSandboxCallback } from '../../src/providers/inbound/sandbox-send';
 import { buildSandboxCallback } from '../../src/providers/registry';
 import { loadAccount } from '../../src/providers/stored-account';
-import { BASE, worker } from '../helpers/app';
-import { drained, merchantWithHooks, nextTxId } from './hooks-fixture';
+import { BASE, worker } from '../fixtures/app';
+import { drained, merchantWithHooks, nextTxId } from '../fixtures/hooks';
 
 // The sandbox's callbacks are built from stored credentials alone and must pass the real hooks.
 let hooks: Awaited<ReturnType<typeof merchantWithHooks>>;
-const testEnv = env as unknown as Env;
 
 beforeAll(async () => {
   hooks = await merchantWithHooks();
@@ -18,7 +17,7 @@ const providers = ['casso', 'sepay', 'tingee', 'payos', 'bankhub', 'vietqr'] as 
 
 describe('sandbox provider callbacks', () => {
   it.each(providers)('%s: the built callback is accepted by the real hook and settles by payment code', async (provider) => {
-    const account = await loadAccount(testEnv, hooks.accounts[provider].id);
+    const account = await loadAccount(env, hooks.accounts[provider].id);
     if (!account) throw new Error('account not found');
     const order = await hooks.merchant.order({ amount: 15_000 });
     const callback = await buildSandboxCallback(account, {
@@ -43,7 +42,7 @@ describe('sandbox provider callbacks', () => {
       accountNumber: '123456789',
       accountName: 'SHOP',
     });
-    const account = await loadAccount(testEnv, sepay.id);
+    const account = await loadAccount(env, sepay.id);
     if (!account) throw new Error('account not found');
     const callback = await buildSandboxCallback(account, { amount: 1_000, content: 'no order', providerTransactionId: nextTxId() });
     expect(callback?.headers.authorization).toBe('Apikey only-an-api-key-0123456789');
@@ -52,7 +51,7 @@ describe('sandbox provider callbacks', () => {
   });
 
   it('a direct account sends no callbacks', async () => {
-    const account = await loadAccount(testEnv, hooks.merchant.direct.id);
+    const account = await loadAccount(env, hooks.merchant.direct.id);
     expect(account && buildSandboxCallback(account, { amount: 1, content: 'x', providerTransactionId: '1' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxTransaction } from '../../src/providers/inbound/types';
-import { merchantWithHooks, nextTxId, paymentsOf, type Signed, send } from './hooks-fixture';
+import { merchantWithHooks, nextTxId, paymentsOf, type Signed, send } from '../fixtures/hooks';
 
 // The whole path: an authentic callback settles the order it names, is answered in the provider's
 // own success format, and a repeat of it is one payment.

@@ -1,15 +1,14 @@
 // Idempotency-Key is honoured on every merchant POST (applied once in app.ts), not only where a route asked for it:
 // the sandbox, replay and rotation included, where a repeated request would otherwise pay, send or rotate twice.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ledgerOfOrder, settled } from '../helpers/ledger';
-import { type Json, newMerchant } from './merchant-fixture';
+import type { Json } from '../fixtures/app';
+import { ledgerOfOrder, settled } from '../fixtures/ledger';
+import { newMerchant } from '../fixtures/merchant';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 
 const HOOK = 'https://shop.example.com/hook';
 beforeEach(() => {
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) =>
-    new Request(input, init).url === HOOK ? new Response(null, { status: 204 }) : realFetch(input, init),
-  );
+  interceptFetch({ [HOOK]: () => new Response(null, { status: 204 }) }, { unmatched: 'pass' });
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { DIRECT_ACCOUNT, newMerchant } from './merchant-fixture';
-import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
+import { FAKE_ACCOUNTS, installFakeProvider } from '../fixtures/fake-provider';
+import { newMerchant } from '../fixtures/merchant';
+import { DIRECT_ACCOUNT } from '../fixtures/shapes';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 const key = () => `idem-${crypto.randomUUID()}`;
 const countOrders = async (merchantId: string) =>
   (await db.prepare('SELECT count(*) AS n FROM orders WHERE merchant_id = ?').bind(merchantId).first<{ n: number }>())?.n;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newMerchant } from './merchant-fixture';
+import { newMerchant } from '../fixtures/merchant';
 
 describe('merchants cannot see or touch each other’s data', () => {
   it('accounts and orders of another merchant are 404 and never listed', async () => {

@@ -1,7 +1,9 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { newMerchant } from '../helpers/app';
-import { ledgerOfOrder, testEnv } from '../helpers/ledger';
+import { ledgerOfOrder } from '../fixtures/ledger';
+import { merchantWithAccount } from '../fixtures/merchant';
+import { webhookIdsAt } from '../fixtures/merchant-endpoint';
 
 /*
  * DESIGN "Delivery at least once": alarm() never throws and never re-arms into the past in a loop. An
@@ -11,18 +13,6 @@ import { ledgerOfOrder, testEnv } from '../helpers/ledger';
 
 const HOOK = 'https://merchant.example/alarm';
 afterEach(() => vi.restoreAllMocks());
-
-function countingEndpoint() {
-  const sent: string[] = [];
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
-    sent.push(request.headers.get('webhook-id') ?? '');
-    return new Response('ok');
-  });
-  return sent;
-}
 
 /** The platform: runs the alarm whenever it is due, as often as it asks; returns how many runs that was. */
 async function platform(ledger: Awaited<ReturnType<typeof ledgerOfOrder>>, maxRuns: number) {
@@ -37,10 +27,10 @@ async function platform(ledger: Awaited<ReturnType<typeof ledgerOfOrder>>, maxRu
 
 describe('the ledger alarm', () => {
   it('an attempt that fails before sending is a failed attempt, backs off on the schedule, and the alarm does not spin', async () => {
-    const sent = countingEndpoint();
-    const merchant = await newMerchant();
+    const sent = webhookIdsAt(HOOK);
+    const merchant = await merchantWithAccount();
     const endpoint = (await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: ['order.canceled'] })).body;
-    await testEnv.DB.prepare("UPDATE endpoints SET secret = 'not-a-sealed-secret' WHERE id = ?").bind(endpoint.id).run();
+    await env.DB.prepare("UPDATE endpoints SET secret = 'not-a-sealed-secret' WHERE id = ?").bind(endpoint.id).run();
     const order = await merchant.order();
     expect((await merchant.api('POST', `/v1/orders/${order.id}/cancel`, {})).status).toBe(200);
     const ledger = await ledgerOfOrder(order.id);
@@ -63,8 +53,8 @@ describe('the ledger alarm', () => {
   });
 
   it('a delivery whose event body is missing is a failed attempt too, and the next runs go on with the others', async () => {
-    const sent = countingEndpoint();
-    const merchant = await newMerchant();
+    const sent = webhookIdsAt(HOOK);
+    const merchant = await merchantWithAccount();
     await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: ['order.canceled'] });
     const first = await merchant.order();
     const second = await merchant.order();

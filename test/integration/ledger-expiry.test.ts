@@ -1,8 +1,11 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, cassoFeed, newMerchant } from '../helpers/app';
-import { cassoCallback } from '../helpers/casso';
-import { ledgerOfOrder, settled, testEnv } from '../helpers/ledger';
+import { call } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { ledgerOfOrder, settled } from '../fixtures/ledger';
+import { cassoFeed, merchantWithAccount } from '../fixtures/merchant';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 
 /*
  * Time decides expiry, not the alarm (CONTRACT §4): with EXPIRY_GRACE_SECONDS at its default (120 s here), a
@@ -21,14 +24,16 @@ afterEach(() => vi.restoreAllMocks());
  */
 function slowEndpoint() {
   const state = { arrived: false, released: false };
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    if (!request.url.startsWith(HOOK)) return original(input as RequestInfo, init);
-    state.arrived = true;
-    while (!state.released) await new Promise((resolve) => setTimeout(resolve, 10));
-    return new Response('ok');
-  });
+  interceptFetch(
+    {
+      [HOOK]: async () => {
+        state.arrived = true;
+        while (!state.released) await new Promise((resolve) => setTimeout(resolve, 10));
+        return new Response('ok');
+      },
+    },
+    { unmatched: 'pass' },
+  );
   return {
     release: () => {
       state.released = true;
@@ -45,10 +50,10 @@ async function setExpiry(orderId: string, expiresAtMs: number) {
   await runInDurableObject(await ledgerOfOrder(orderId), (_instance, state) =>
     state.storage.sql.exec('UPDATE orders SET expires_at = ?, expires_ms = ? WHERE id = ?', iso, expiresAtMs, orderId),
   );
-  await testEnv.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?').bind(iso, orderId).run();
+  await env.DB.prepare('UPDATE orders SET expires_at = ? WHERE id = ?').bind(iso, orderId).run();
 }
 
-const typesOf = async (merchant: Awaited<ReturnType<typeof newMerchant>>, orderId: string) =>
+const typesOf = async (merchant: Awaited<ReturnType<typeof merchantWithAccount>>, orderId: string) =>
   ((await merchant.api('GET', '/v1/events?limit=100')).body.data as { type: string; data: { order: { id: string } | null } }[])
     .filter((e) => e.data.order?.id === orderId)
     .map((e) => e.type)
@@ -57,7 +62,7 @@ const typesOf = async (merchant: Awaited<ReturnType<typeof newMerchant>>, orderI
 describe('expiry by the clock', () => {
   it('a transfer at expiresAt + grace − 1 s counts and one at + 1 s is late, while the alarm is held busy', async () => {
     const slow = slowEndpoint();
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const { casso, checksumKey } = await cassoFeed(merchant);
     await merchant.api('POST', '/v1/endpoints', { url: HOOK, eventTypes: null });
     const inGrace = await merchant.order({ amount: 10_000 });
@@ -95,7 +100,7 @@ describe('expiry by the clock', () => {
   });
 
   it("an open order reads expired past the grace before anything ran, and the alarm announces it once; a paid order's expiry is never run", async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const open = await merchant.order({ amount: 10_000 });
     const paid = await merchant.order({ amount: 10_000 });
     expect((await merchant.api('POST', `/v1/sandbox/orders/${paid.id}/pay`, {})).status).toBe(202);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerOfOrder, settled } from '../helpers/ledger';
-import { merchantWithHooks, nextTxId, send } from './hooks-fixture';
+import { merchantWithHooks, nextTxId, send } from '../fixtures/hooks';
+import { ledgerOfOrder, settled } from '../fixtures/ledger';
 
 /*
  * CONTRACT §4a across feeds: every pair of feeds that can report the same bank account (a bank feed,

@@ -1,6 +1,7 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ledgerNamed, ledgerOfOrder, settled, testEnv } from '../helpers/ledger';
-import { merchantWithHooks, nextTxId, send } from './hooks-fixture';
+import { merchantWithHooks, nextTxId, send } from '../fixtures/hooks';
+import { ledgerNamed, ledgerOfOrder, settled } from '../fixtures/ledger';
 
 /*
  * Existing orders keep working (issue 12): data written by the first design (per-order settlement) is in
@@ -18,9 +19,7 @@ async function legacyOrder(h: Hooks, amount: number, paid: number) {
   // Forget the registration this version made, and give D1 the state the old order DO had projected.
   const { runInDurableObject } = await import('cloudflare:test');
   await runInDurableObject(ledger, (_instance, state) => state.storage.sql.exec('DELETE FROM orders'));
-  await testEnv.DB.prepare("UPDATE orders SET status = 'partially_paid', amount_paid = ?, version = 3 WHERE id = ?")
-    .bind(paid, order.id)
-    .run();
+  await env.DB.prepare("UPDATE orders SET status = 'partially_paid', amount_paid = ?, version = 3 WHERE id = ?").bind(paid, order.id).run();
   return order;
 }
 
@@ -42,7 +41,7 @@ describe('data of the first design', () => {
     const txId = nextTxId();
     const at = new Date().toISOString();
     const reports = [{ providerAccountId: feed.id, provider: 'sepay', providerTransactionId: txId, via: 'callback', receivedAt: at }];
-    await testEnv.DB.prepare(
+    await env.DB.prepare(
       `INSERT INTO payments (id, merchant_id, ledger, order_id, provider_account_id, provider, provider_transaction_id, bank_reference,
          amount, content, account_number, occurred_at, received_at, matched_by, reports, version)
        VALUES ('pay_legacy0000000000000000001', ?, ?, 'ord_legacy000000000000000001', ?, 'sepay', ?, ?, 50000, 'QRLEGACY2', ?, ?, ?, 'payment_code', ?, 1)`,
@@ -67,7 +66,7 @@ describe('data of the first design', () => {
     });
     expect(retry.status).toBe(200);
     await settled(ledgerNamed(`${h.merchant.id}:${number}`));
-    const stored = await testEnv.DB.prepare('SELECT id FROM payments WHERE provider_account_id = ?').bind(feed.id).all<{ id: string }>();
+    const stored = await env.DB.prepare('SELECT id FROM payments WHERE provider_account_id = ?').bind(feed.id).all<{ id: string }>();
     expect(stored.results.map((row) => row.id)).toEqual(['pay_legacy0000000000000000001']);
     const events = (await h.merchant.api('GET', '/v1/events?limit=100')).body.data;
     expect(events).toEqual([]);

@@ -1,14 +1,15 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearFaults, injectFault } from '../../src/lib/faults';
-import { call, cassoFeed, newMerchant } from '../helpers/app';
-import { cassoCallback } from '../helpers/casso';
-import { expireOrder, ledgerNamed, ledgerOfOrder, settled } from '../helpers/ledger';
+import { call } from '../fixtures/app';
+import { cassoCallback } from '../fixtures/casso';
+import { expireOrder, ledgerNamed, ledgerOfOrder, settled } from '../fixtures/ledger';
+import { cassoFeed, merchantWithAccount } from '../fixtures/merchant';
 
 afterEach(() => clearFaults());
 
 async function withCasso() {
-  const merchant = await newMerchant();
+  const merchant = await merchantWithAccount();
   const { casso, checksumKey } = await cassoFeed(merchant);
   const send = async (fields: { amount: number; content: string; id?: number }) => {
     const cb = await cassoCallback(checksumKey, { ...fields, accountNumber: merchant.accountNumber });
@@ -19,7 +20,7 @@ async function withCasso() {
   return { merchant, casso, send, signed };
 }
 
-async function eventsOf(merchant: Awaited<ReturnType<typeof newMerchant>>, orderId: string | null) {
+async function eventsOf(merchant: Awaited<ReturnType<typeof merchantWithAccount>>, orderId: string | null) {
   const all: { type: string; data: { order: { id: string } | null } }[] = [];
   let cursor: string | null = null;
   do {
@@ -134,7 +135,7 @@ describe('exactly-once settlement in the ledger', () => {
   });
 
   it("a callback on another merchant's account never touches this merchant's orders", async () => {
-    const mine = await newMerchant();
+    const mine = await merchantWithAccount();
     const order = await mine.order({ amount: 10_000 });
     const { merchant: other, send } = await withCasso();
     const { res } = await send({ amount: 10_000, content: order.paymentCode });
@@ -146,7 +147,7 @@ describe('exactly-once settlement in the ledger', () => {
   });
 
   it('sandbox pay settles through the ledger (matchedBy sandbox); live merchants get 403', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const order = await merchant.order({ amount: 40_000 });
     expect((await merchant.api('POST', `/v1/sandbox/orders/${order.id}/pay`, { amount: 15_000 })).status).toBe(202);
     expect((await merchant.api('GET', `/v1/orders/${order.id}`)).body).toMatchObject({ status: 'partially_paid', amountPaid: 15_000 });
@@ -155,7 +156,7 @@ describe('exactly-once settlement in the ledger', () => {
     expect(paid).toMatchObject({ status: 'paid', amountPaid: 40_000 });
     const payments = (await merchant.api('GET', `/v1/orders/${order.id}/payments`)).body.data;
     expect(payments.map((p: { matchedBy: string }) => p.matchedBy)).toEqual(['sandbox', 'sandbox']);
-    const live = await newMerchant('live');
+    const live = await merchantWithAccount('live');
     const liveOrder = await live.order();
     const refused = await live.api('POST', `/v1/sandbox/orders/${liveOrder.id}/pay`, {});
     expect(refused.status).toBe(403);

@@ -1,9 +1,10 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { BASE } from '../helpers/app';
-import { ledgerOfOrder, settled, testEnv } from '../helpers/ledger';
-import { merchantWithHooks, nextTxId, send } from './hooks-fixture';
+import { BASE } from '../fixtures/app';
+import { countingDb } from '../fixtures/counting-db';
+import { merchantWithHooks, nextTxId, send } from '../fixtures/hooks';
+import { ledgerOfOrder, settled } from '../fixtures/ledger';
 
 describe('storms', () => {
   it('200 concurrent copies of one transfer over three feeds (Casso, SePay, VietQR.vn): one payment, one order.paid, one report per feed', async () => {
@@ -36,18 +37,7 @@ describe('storms', () => {
 describe('D1 stays off the callback path', () => {
   it('a callback for a registered order, its account cached, runs no D1 statement before it is acknowledged', async () => {
     const app = createApp();
-    let statements = 0;
-    const db = new Proxy(testEnv.DB, {
-      get(target, name) {
-        const value = Reflect.get(target, name);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (name === 'prepare' || name === 'exec') statements++;
-          return value.apply(target, args);
-        };
-      },
-    });
-    const bindings = { ...testEnv, DB: db };
+    const { bindings, statements } = countingDb();
     const h = await merchantWithHooks();
     const post = async (signed: { path: string; headers: Record<string, string>; body: string }) => {
       const ctx = createExecutionContext();
@@ -62,9 +52,9 @@ describe('D1 stays off the callback path', () => {
     const first = await h.merchant.order({ amount: 10_000 });
     expect((await post(h.sign.sepayApikey({ id: nextTxId(), amount: 10_000, content: first.paymentCode }))).status).toBe(200);
     const second = await h.merchant.order({ amount: 10_000 });
-    statements = 0;
+    statements.length = 0;
     expect((await post(h.sign.sepayApikey({ id: nextTxId(), amount: 10_000, content: second.paymentCode }))).status).toBe(200);
-    expect(statements).toBe(0);
+    expect(statements).toEqual([]);
     await settled(await ledgerOfOrder(second.id));
     expect((await h.merchant.api('GET', `/v1/orders/${second.id}`)).body.status).toBe('paid');
   });

@@ -1,8 +1,9 @@
 import { runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { orderEntry } from '../../src/ledger/order-entry';
-import { ledgerNamed, ledgerOfOrder, settled, testEnv } from '../helpers/ledger';
-import { merchantWithHooks, nextTxId, send } from './hooks-fixture';
+import { merchantWithHooks, nextTxId, send } from '../fixtures/hooks';
+import { ledgerNamed, ledgerOfOrder, settled } from '../fixtures/ledger';
 
 /*
  * Unmatched is a state of a transfer (CONTRACT §4a): a parked payment gets its order once, keeping its id,
@@ -16,13 +17,13 @@ const unmatched = async (h: Hooks) => (await h.merchant.api('GET', '/v1/payments
 
 /** Takes an order out of D1 and its ledger, as if POST /v1/orders had not finished yet; returns how to put it back. */
 async function hideOrder(orderId: string) {
-  const row = await testEnv.DB.prepare('SELECT * FROM orders WHERE id = ?').bind(orderId).first<Record<string, unknown>>();
+  const row = await env.DB.prepare('SELECT * FROM orders WHERE id = ?').bind(orderId).first<Record<string, unknown>>();
   const ledger = await ledgerOfOrder(orderId);
   await runInDurableObject(ledger, (_instance, state) => state.storage.sql.exec('DELETE FROM orders WHERE id = ?', orderId));
-  await testEnv.DB.prepare("UPDATE orders SET payment_code = 'QRHIDDEN0' WHERE id = ?").bind(orderId).run();
+  await env.DB.prepare("UPDATE orders SET payment_code = 'QRHIDDEN0' WHERE id = ?").bind(orderId).run();
   return async () => {
-    await testEnv.DB.prepare('UPDATE orders SET payment_code = ? WHERE id = ?').bind(row!.payment_code, orderId).run();
-    const restored = await testEnv.DB.prepare('SELECT * FROM orders WHERE id = ?').bind(orderId).first();
+    await env.DB.prepare('UPDATE orders SET payment_code = ? WHERE id = ?').bind(row!.payment_code, orderId).run();
+    const restored = await env.DB.prepare('SELECT * FROM orders WHERE id = ?').bind(orderId).first();
     await ledger.register(orderEntry(restored as never, 'https://router.test'));
   };
 }

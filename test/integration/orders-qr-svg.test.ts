@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, newMerchant } from './merchant-fixture';
+import { call } from '../fixtures/app';
+import { newMerchant } from '../fixtures/merchant';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 let orderId: string;
 beforeAll(async () => {
   const shop = await newMerchant();

@@ -1,9 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { QRPay } from 'vietnam-qr-pay';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE, call, DIRECT_ACCOUNT, newMerchant, type TestMerchant } from './merchant-fixture';
+import { BASE, call } from '../fixtures/app';
+import { newMerchant, type TestMerchant } from '../fixtures/merchant';
+import { DIRECT_ACCOUNT } from '../fixtures/shapes';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 const countOrders = async (merchantId: string) =>
   (await db.prepare('SELECT count(*) AS n FROM orders WHERE merchant_id = ?').bind(merchantId).first<{ n: number }>())?.n;
 

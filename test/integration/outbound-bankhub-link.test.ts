@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, newMerchant } from './merchant-fixture';
-import { BANKHUB_LINK, FAKE_ACCOUNTS, FAKE_BASE, installFakeProvider } from './outbound-fake-provider';
+import { call } from '../fixtures/app';
+import { BANKHUB_LINK, FAKE_ACCOUNTS, FAKE_BASE, installFakeProvider } from '../fixtures/fake-provider';
+import { newMerchant } from '../fixtures/merchant';
 
 let fake: ReturnType<typeof installFakeProvider>;
 beforeEach(() => {

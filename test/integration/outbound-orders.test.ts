@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newMerchant } from './merchant-fixture';
-import { FAKE_ACCOUNTS, type FakeProviderName, installFakeProvider, OUTAGE } from './outbound-fake-provider';
+import { FAKE_ACCOUNTS, type FakeProviderName, installFakeProvider, OUTAGE } from '../fixtures/fake-provider';
+import { newMerchant } from '../fixtures/merchant';
 
 let fake: ReturnType<typeof installFakeProvider>;
 beforeEach(() => {

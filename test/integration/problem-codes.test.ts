@@ -1,9 +1,10 @@
 // Every problem carries a machine-readable `code`; a client branches on it, never on `detail`.
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { admin, newMerchant } from './merchant-fixture';
+import { admin } from '../fixtures/app';
+import { newMerchant } from '../fixtures/merchant';
 
-const worker = (exports as unknown as { default: Fetcher }).default;
+const worker = exports.default;
 
 describe('problem codes', () => {
   it('a second order with the same reference is 409 duplicate_reference with the existing order in orderId', async () => {

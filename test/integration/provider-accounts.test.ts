@@ -1,9 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE, call, DIRECT_ACCOUNT, newMerchant, type TestMerchant } from './merchant-fixture';
-import { FAKE_ACCOUNTS, installFakeProvider } from './outbound-fake-provider';
+import { BASE, call } from '../fixtures/app';
+import { FAKE_ACCOUNTS, installFakeProvider } from '../fixtures/fake-provider';
+import { newMerchant, type TestMerchant } from '../fixtures/merchant';
+import { DIRECT_ACCOUNT } from '../fixtures/shapes';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 const NAME = 'CONG TY TNHH KIEM THU';
 
 /** A valid body per provider, with a distinct secret in every credential field. */

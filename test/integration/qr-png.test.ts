@@ -2,11 +2,12 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderQrPng } from '../../src/qr/png';
 import { decodeVietQr } from '../../src/qr/vietqr';
-import { decodePng } from '../unit/qr/png-decode';
-import { insertOrder } from './checkout-fixture';
-import { BASE, newMerchant, type TestMerchant, worker } from './merchant-fixture';
+import { BASE, worker } from '../fixtures/app';
+import { insertOrder } from '../fixtures/checkout';
+import { newMerchant, type TestMerchant } from '../fixtures/merchant';
+import { decodePng } from '../fixtures/png-decode';
 
-const db = (env as unknown as { DB: D1Database }).DB;
+const db = env.DB;
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const res = await worker.fetch(`${BASE}${path}`, { headers });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, newMerchant } from '../helpers/app';
-import { installPullFakes, manualRun, secondsAgo, settledRuns, setupAccount, transfer } from '../helpers/pull-fakes';
+import { call } from '../fixtures/app';
+import { merchantWithAccount } from '../fixtures/merchant';
+import { installPullFakes, manualRun, secondsAgo, settledRuns, setupAccount, transfer } from '../fixtures/pull-fakes';
 
 /* CONTRACT §9: POST /v1/provider-accounts/{id}/reconcile and GET /v1/reconciliation-runs. */
 
@@ -55,7 +56,7 @@ describe('POST /v1/provider-accounts/{id}/reconcile', () => {
     expect(second.body).toEqual({ data: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
     expect((await s.merchant.api('GET', '/v1/reconciliation-runs')).body.data.map((r: any) => r.id)).toEqual([...ids].reverse());
 
-    const stranger = await newMerchant();
+    const stranger = await merchantWithAccount();
     expect((await stranger.api('GET', `/v1/reconciliation-runs?providerAccountId=${s.account.id}`)).body).toEqual({
       data: [],
       nextCursor: null,
@@ -68,7 +69,7 @@ describe('POST /v1/provider-accounts/{id}/reconcile', () => {
   it('404 for an unknown, another merchant’s or a deleted account, and nothing is pulled', async () => {
     const fakes = installPullFakes();
     const s = await setupAccount('bankhub');
-    const stranger = await newMerchant();
+    const stranger = await merchantWithAccount();
     for (const [who, id] of [
       [stranger, s.account.id],
       [s.merchant, 'pa_0000000000000000000000'],
@@ -95,7 +96,7 @@ describe('POST /v1/provider-accounts/{id}/reconcile', () => {
       expect(res.body.detail).toContain(field);
       expect((await s.merchant.api('GET', `/v1/reconciliation-runs?providerAccountId=${s.account.id}`)).body.data).toEqual([]);
     }
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const direct = await merchant.api('POST', reconcilePath(merchant.direct.id), {});
     expect(direct.status).toBe(422);
     expect(direct.body.detail).toContain('no pull API');

@@ -9,7 +9,7 @@ import {
   setupAccount,
   storedCursor,
   transfer,
-} from '../helpers/pull-fakes';
+} from '../fixtures/pull-fakes';
 
 /*
  * A provider that answers garbage, a wrong signature, 401, 429, 5xx, a timeout or a repeating page:

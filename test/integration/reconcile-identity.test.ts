@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installPullFakes, manualRun, type PullProvider, setupAccount, transfer, webhook } from '../helpers/pull-fakes';
+import { installPullFakes, manualRun, type PullProvider, setupAccount, transfer, webhook } from '../fixtures/pull-fakes';
 
 /*
  * CONTRACT §4a across feeds: a pulled transfer whose provider id is not its webhook's (SePay v2 UUIDs

@@ -16,7 +16,7 @@ import {
   storedCursor,
   transfer,
   webhook,
-} from '../helpers/pull-fakes';
+} from '../fixtures/pull-fakes';
 
 /*
  * The Cron Trigger, called as the runtime calls it (createScheduledController): every provider's pull
@@ -27,7 +27,7 @@ afterEach(() => vi.restoreAllMocks());
 
 async function cron(cronExpression = '*/5 * * * *') {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: cronExpression }), env as unknown as Env, ctx);
+  await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: cronExpression }), env, ctx);
   await waitOnExecutionContext(ctx);
 }
 
@@ -208,7 +208,7 @@ describe('the schedule', () => {
     const noKey = await setupAccount('casso', { apiKey: undefined });
     expect((await deleted.merchant.api('DELETE', `/v1/provider-accounts/${deleted.account.id}`)).status).toBe(204);
     await cron();
-    const db = (env as unknown as Env).DB;
+    const db = env.DB;
     for (const id of [deleted.account.id, noKey.account.id]) {
       const { results } = await db.prepare('SELECT id FROM reconciliation_runs WHERE provider_account_id = ?').bind(id).all();
       expect(results).toEqual([]);
@@ -239,7 +239,7 @@ describe('the schedule', () => {
     const s = await setupAccount('vietqr');
     const old = await s.order();
     const recent = await s.order();
-    const db = (env as unknown as Env).DB;
+    const db = env.DB;
     // What the passing of 15 days does to an order still open (a 7-day order, expired a week ago would be gone anyway).
     await db
       .prepare('UPDATE orders SET created_at = ? WHERE id = ?')
@@ -254,7 +254,7 @@ describe('the schedule', () => {
     const s = await setupAccount('tingee');
     const order = await s.order();
     transfer(fakes, s, order);
-    const scoped = { ...(env as unknown as Env), RECONCILE_CRON: '*/5 * * * *' };
+    const scoped = { ...env, RECONCILE_CRON: '*/5 * * * *' };
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '0 3 * * *' }), scoped, ctx);
     await waitOnExecutionContext(ctx);

@@ -2,14 +2,14 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { overdueOrders } from '../../src/db/reconciliation';
 import { sweepOverdueOrders } from '../../src/reconcile/expiry-sweep';
-import { newMerchant } from '../helpers/app';
+import { merchantWithAccount } from '../fixtures/merchant';
 
 /*
  * The cron's expiry sweep, query part: open orders past expiresAt + grace whose ledger never announced
  * the expiry. (Handing them to the ledger's sweepExpired waits for src/ledger/sweep.ts.)
  */
 
-const db = () => (env as unknown as Env).DB;
+const db = () => env.DB;
 /** What the passing of time does to an order: its expiry moves into the past. */
 const expiredAgo = (id: string, ms: number) =>
   db()
@@ -19,7 +19,7 @@ const expiredAgo = (id: string, ms: number) =>
 
 describe('expiry sweep', () => {
   it('finds open orders past expiry and grace, soonest expired first, and no other', async () => {
-    const merchant = await newMerchant();
+    const merchant = await merchantWithAccount();
     const [old, older, inGrace, open, paid, canceled] = await Promise.all(Array.from({ length: 6 }, () => merchant.order()));
     await expiredAgo(old!.id, 10 * 60_000);
     await expiredAgo(older!.id, 60 * 60_000);
@@ -30,11 +30,11 @@ describe('expiry sweep', () => {
     await expiredAgo(canceled!.id, 60 * 60_000);
 
     const before = new Date(Date.now() - 120_000).toISOString();
-    const ids = (await overdueOrders(env as unknown as Env, before, 100)).map((row) => row.id);
+    const ids = (await overdueOrders(env, before, 100)).map((row) => row.id);
     const mine = ids.filter((id) => [old, older, inGrace, open, paid, canceled].some((o) => o!.id === id));
     expect(mine).toEqual([older!.id, old!.id]);
-    expect((await overdueOrders(env as unknown as Env, before, 1)).length).toBe(1);
-    expect(await sweepOverdueOrders(env as unknown as Env, new Date())).toBeGreaterThanOrEqual(2);
+    expect((await overdueOrders(env, before, 1)).length).toBe(1);
+    expect(await sweepOverdueOrders(env, new Date())).toBeGreaterThanOrEqual(2);
   });
 
   it("uses the ledger migration's orders_open_expiry index, not a scan of every order", async () => {

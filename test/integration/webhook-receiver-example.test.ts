@@ -2,7 +2,10 @@
 // standardwebhooks library verifies; what it refuses is recorded as a failed attempt and retried.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWebhookReceiver } from '../../examples/webhook-receiver/receiver.mjs';
-import { type Json, newMerchant, type TestMerchant } from './merchant-fixture';
+import type { Json } from '../fixtures/app';
+import { eventually } from '../fixtures/eventually';
+import { newMerchant, type TestMerchant } from '../fixtures/merchant';
+import { interceptFetch } from '../fixtures/outbound-fetch';
 
 const HOOK = 'https://shop.example.com/webhooks/vietqr';
 type Receiver = (request: Request) => Promise<Response>;
@@ -10,25 +13,9 @@ type Receiver = (request: Request) => Promise<Response>;
 /** Deliveries to HOOK go to whichever receiver the test installs; everything else goes out as usual. */
 let receiver: Receiver = async () => new Response('no receiver', { status: 503 });
 beforeEach(() => {
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    return request.url === HOOK ? receiver(request) : realFetch(input, init);
-  });
+  interceptFetch({ [HOOK]: ({ request }) => receiver(request) }, { unmatched: 'pass' });
 });
 afterEach(() => vi.restoreAllMocks());
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 async function shopWithEndpoint() {
   const shop = await newMerchant();
@@ -55,7 +42,7 @@ async function firstAttempt(shop: TestMerchant, orderId: string) {
     const attempts = (await shop.api('GET', `/v1/events/${event.id}/attempts`)).body.data as Json[];
     expect(attempts.length).toBeGreaterThan(0);
     return { event, attempt: attempts.at(-1)! };
-  });
+  }, 15_000);
 }
 
 describe('examples/webhook-receiver', () => {
@@ -75,7 +62,7 @@ describe('examples/webhook-receiver', () => {
     await eventually(async () => {
       const attempts = (await shop.api('GET', `/v1/events/${event.id}/attempts`)).body.data as Json[];
       expect(attempts.map((a) => a.status)).toEqual(['succeeded', 'succeeded']);
-    });
+    }, 15_000);
     expect(handled).toHaveLength(1);
   });
 

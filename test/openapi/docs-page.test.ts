@@ -3,7 +3,7 @@ import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SCALAR_SCRIPT } from '../../src/api/docs';
 
-const worker = (exports as unknown as { default: Fetcher }).default;
+const worker = exports.default;
 
 describe('GET /docs', () => {
   it('is an HTML page whose scripts are same-origin: the pinned bundle and one nonce-d inline init', async () => {

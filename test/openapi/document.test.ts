@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
 import { EVENT_TYPES } from '../../src/schemas/event';
 
-const worker = (exports as unknown as { default: Fetcher }).default;
+const worker = exports.default;
 type Json = Record<string, any>;
 
 let doc: Json;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openEndpointSecret, ROTATION_OVERLAP_MS, sealEndpointSecret, signingSecrets } from '../../../src/delivery/endpoint-secrets';
 import { newEndpointSecret } from '../../../src/delivery/sign';
 
-const key = (env as unknown as { SECRETS_KEY: string }).SECRETS_KEY;
+const key = env.SECRETS_KEY;
 const now = Date.parse('2026-11-21T10:00:00.000Z');
 
 async function row(id: string, current: string, previous?: string, until?: number) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RESPONSE_BODY_LIMIT, sendWebhook, truncateUtf8 } from '../../../src/delivery/send';
+import { interceptFetch } from '../../fixtures/outbound-fetch';
 
 const URL_ = 'https://shop.example.com/webhook';
 const headers = { 'content-type': 'application/json', 'webhook-id': 'evt_1' };
@@ -22,10 +23,29 @@ describe('sendWebhook', () => {
     const doFetch = fakeFetch(() => new Response('thanks', { status: 200 }));
     const result = await send(doFetch);
     expect(result).toMatchObject({ ok: true, status: 200, body: 'thanks', disable: false, abort: false });
-    expect(result.durationMs).toBeGreaterThanOrEqual(0);
     const [url, init] = doFetch.mock.calls[0]!;
     expect(url).toBe(URL_);
     expect(init).toMatchObject({ method: 'POST', headers, body: '{"id":"evt_1"}', redirect: 'manual' });
+  });
+
+  it('durationMs is how long the receiver took: from the request until its whole answer was read', async () => {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const slow = fakeFetch(async () => {
+      await pause(80);
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(new TextEncoder().encode('th'));
+          await pause(80);
+          controller.enqueue(new TextEncoder().encode('anks'));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: 200 });
+    });
+    const result = await send(slow);
+    expect(result).toMatchObject({ ok: true, body: 'thanks' });
+    expect(result.durationMs).toBeGreaterThanOrEqual(160);
+    expect(result.durationMs).toBeLessThan(1_000);
   });
 
   it('every 2xx is success, everything else failure', async () => {
@@ -76,6 +96,7 @@ describe('sendWebhook', () => {
     );
     const result = await send(hanging, 50);
     expect(result).toMatchObject({ ok: false, status: null, body: '', error: 'timed out after 50 ms' });
+    expect(result.durationMs).toBeGreaterThanOrEqual(50);
   });
 
   it('a body that never ends counts as a timeout too', async () => {
@@ -108,10 +129,11 @@ describe('sendWebhook', () => {
   });
 
   it('uses the global fetch by default', async () => {
-    const spy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('ok', { status: 200 }));
+    const { log, restore } = interceptFetch({ [URL_]: () => new Response('ok', { status: 200 }) });
     const result = await sendWebhook({ url: URL_, headers, body: '{}', timeoutMs: 1_000 });
+    restore();
     expect(result.ok).toBe(true);
-    expect(spy).toHaveBeenCalledWith(URL_, expect.objectContaining({ method: 'POST', redirect: 'manual' }));
+    expect(log.map(({ url, method, request }) => [url.href, method, request.redirect])).toEqual([[URL_, 'POST', 'manual']]);
   });
 });
 

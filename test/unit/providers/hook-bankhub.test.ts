@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBankhub, verifyBankhubToken } from '../../../src/providers/bankhub/hook';
-import { flipBit, vectors } from './inbound-reference';
+import { flipBit, vectors } from '../../fixtures/inbound-reference';
 
 const sample = vectors.bankhub_transactions_webhook.body;
 const raw = JSON.stringify(sample);

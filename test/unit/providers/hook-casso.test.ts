@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCasso, readCassoSignature, verifyCasso } from '../../../src/providers/casso/hook';
-import { cassoHeader, flipBit, refHmacHex, sortedJson, vectors, vnDateTime } from './inbound-reference';
+import { cassoHeader, flipBit, refHmacHex, sortedJson, vectors, vnDateTime } from '../../fixtures/inbound-reference';
 
 const vector = vectors.casso_v2_signature;
 const signedAt = new Date(1727948258788);

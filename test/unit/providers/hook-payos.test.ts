@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePayos, payosDataString, verifyPayos } from '../../../src/providers/payos/hook';
-import { flipBit, payosText, refHmacHex, vectors, vnDateTime } from './inbound-reference';
+import { flipBit, payosText, refHmacHex, vectors, vnDateTime } from '../../fixtures/inbound-reference';
 
 const vector = vectors.payos_webhook_signature;
 const raw = JSON.stringify(vector.body);

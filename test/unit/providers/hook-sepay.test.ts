@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSepay, readSepayAuth, verifySepay } from '../../../src/providers/sepay/hook';
-import { flipBit, refHmacHex, vectors, vnDateTime } from './inbound-reference';
+import { flipBit, refHmacHex, vectors, vnDateTime } from '../../fixtures/inbound-reference';
 
 const keys = { apiKey: 'sk-sepay-0123456789abcdef', webhookSecret: 'whsec_c2VwYXktdGVzdC1zZWNyZXQ' };
 const now = new Date('2026-02-01T03:00:00Z');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CallbackError } from '../../../src/providers/inbound/errors';
 import { parseTingee, readTingeeSignature, tingeeFailure, tingeeSuccess, verifyTingee } from '../../../src/providers/tingee/hook';
-import { flipBit, refHmacHex, vectors, vnCompact } from './inbound-reference';
+import { flipBit, refHmacHex, vectors, vnCompact } from '../../fixtures/inbound-reference';
 
 const SECRET = 'a3f1c0de9b8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a392817060504';
 const now = new Date('2025-05-09T08:40:05.250Z');

@@ -14,7 +14,7 @@ import {
   tokenSuccess,
   verifyVietqrBearer,
 } from '../../../src/providers/vietqr/hook';
-import { vectors } from './inbound-reference';
+import { vectors } from '../../fixtures/inbound-reference';
 
 const SECRETS_KEY = btoa('0123456789abcdef0123456789abcdef');
 const OTHER_SECRETS_KEY = btoa('fedcba9876543210fedcba9876543210');

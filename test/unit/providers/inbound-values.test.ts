@@ -9,7 +9,7 @@ import {
   parseVnDateTime,
   parseZonedIso,
 } from '../../../src/providers/inbound/vn-time';
-import { vectors, vnCompact, vnDateTime } from './inbound-reference';
+import { vectors, vnCompact, vnDateTime } from '../../fixtures/inbound-reference';
 
 const dates = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true });
 

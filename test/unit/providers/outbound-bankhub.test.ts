@@ -3,7 +3,7 @@ import { HttpError } from '../../../src/lib/problem';
 import { createQr } from '../../../src/providers/bankhub/create-qr';
 import { exchangeForAccessToken, startLink } from '../../../src/providers/bankhub/link';
 import { ProviderError } from '../../../src/providers/errors';
-import { account, context, jsonResponse, orderRequest, recordingFetch, thrown, vietQr } from './outbound-fixtures';
+import { account, context, jsonResponse, orderRequest, recordingFetch, thrown, vietQr } from '../../fixtures/outbound-reference';
 
 const creds = { clientId: 'bh-client', secretKey: 'bh-secret', accessToken: 'bh-access-token' };
 const bankhubAccount = (overrides = {}) =>

@@ -12,7 +12,7 @@ import {
   type SentRequest,
   thrown,
   vietQr,
-} from './outbound-fixtures';
+} from '../../fixtures/outbound-reference';
 
 const CHECKSUM = 'payos-checksum-key';
 const payosAccount = (overrides: Partial<ProviderAccount> = {}) =>

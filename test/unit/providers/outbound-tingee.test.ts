@@ -13,7 +13,7 @@ import {
   type SentRequest,
   thrown,
   vietQr,
-} from './outbound-fixtures';
+} from '../../fixtures/outbound-reference';
 
 const SECRET = 'tingee-secret-token';
 const tingeeAccount = (overrides: Partial<ProviderAccount> = {}) =>

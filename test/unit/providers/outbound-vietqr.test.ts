@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../../src/providers/errors';
 import type { ProviderAccount } from '../../../src/providers/types';
 import { createQr } from '../../../src/providers/vietqr/create-qr';
-import { account, context, jsonResponse, NOW, orderRequest, recordingFetch, type SentRequest, thrown, vietQr } from './outbound-fixtures';
+import type { SentRequest } from '../../fixtures/outbound-reference';
+import { account, context, jsonResponse, NOW, orderRequest, recordingFetch, thrown, vietQr } from '../../fixtures/outbound-reference';
 
 const vietqrAccount = (overrides: Partial<ProviderAccount> = {}) =>
   account(

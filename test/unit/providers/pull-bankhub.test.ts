@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pull } from '../../../src/providers/bankhub/pull';
 import type { ProviderRejection } from '../../../src/providers/outbound';
-import { vnDateTime } from './inbound-reference';
-import { account, context, jsonResponse, NOW, recordingFetch, thrown } from './outbound-fixtures';
+import { vnDateTime } from '../../fixtures/inbound-reference';
+import { account, context, jsonResponse, NOW, recordingFetch, thrown } from '../../fixtures/outbound-reference';
 
 const bankhub = account('bankhub', { clientId: 'bh-client' }, { secretKey: 'bh-secret', accessToken: 'bh-token', urlToken: 'u' });
 const since = new Date(NOW.getTime() - 24 * 3_600_000);

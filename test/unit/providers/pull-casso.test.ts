@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pull } from '../../../src/providers/casso/pull';
 import { ProviderError } from '../../../src/providers/errors';
-import { vnDateTime } from './inbound-reference';
-import { account, context, jsonResponse, NOW, recordingFetch, thrown } from './outbound-fixtures';
+import { vnDateTime } from '../../fixtures/inbound-reference';
+import { account, context, jsonResponse, NOW, recordingFetch, thrown } from '../../fixtures/outbound-reference';
 
 const ACCOUNT_NUMBER = '0071000888888';
 const casso = account(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../../src/providers/errors';
 import { status } from '../../../src/providers/payos/pull';
-import { payosText, refHmacHex } from './inbound-reference';
-import { account, context, jsonResponse, recordingFetch, thrown } from './outbound-fixtures';
+import { payosText, refHmacHex } from '../../fixtures/inbound-reference';
+import { account, context, jsonResponse, recordingFetch, thrown } from '../../fixtures/outbound-reference';
 
 const KEY = 'payos-checksum-key-1';
 const payos = account('payos', { clientId: 'po-client' }, { apiKey: 'po-key', checksumKey: KEY });

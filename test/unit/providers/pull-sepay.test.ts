@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ProviderError } from '../../../src/providers/errors';
 import { ProviderRejection } from '../../../src/providers/outbound';
 import { pull } from '../../../src/providers/sepay/pull';
-import { vnDateTime } from './inbound-reference';
-import { account, context, jsonResponse, NOW, recordingFetch, thrown } from './outbound-fixtures';
+import { vnDateTime } from '../../fixtures/inbound-reference';
+import { account, context, jsonResponse, NOW, recordingFetch, thrown } from '../../fixtures/outbound-reference';
 
 const ACCOUNT_NUMBER = '0359123456';
 const sepay = account(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimited } from '../../../src/providers/rate-limited';
 import { pull } from '../../../src/providers/tingee/pull';
-import { refHmacHex, vnCompact } from './inbound-reference';
-import { account, context, jsonResponse, NOW, recordingFetch, thrown } from './outbound-fixtures';
+import { refHmacHex, vnCompact } from '../../fixtures/inbound-reference';
+import { account, context, jsonResponse, NOW, recordingFetch, thrown } from '../../fixtures/outbound-reference';
 
 const tingee = account('tingee', { clientId: 'tg-client', bankName: 'MBB', accountNumber: '0123456789' }, { secretToken: 'tg-secret' });
 const since = new Date(NOW.getTime() - 24 * 3_600_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderError } from '../../../src/providers/errors';
 import { status } from '../../../src/providers/vietqr/pull';
-import { account, context, jsonResponse, recordingFetch, thrown } from './outbound-fixtures';
+import { account, context, jsonResponse, recordingFetch, thrown } from '../../fixtures/outbound-reference';
 
 // md5("0987654321" + "recon-user"), computed outside the worker.
 const CHECKSUM = 'fbfe4970eb381f5c00e5b2866144e779';

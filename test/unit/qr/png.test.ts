@@ -5,8 +5,8 @@ import { encodeQrPng, renderQrPng } from '../../../src/qr/png';
 import { renderQrSvg } from '../../../src/qr/svg';
 import { paintedModules } from '../../../src/qr/svg-path';
 import { encodeVietQr } from '../../../src/qr/vietqr';
+import { decodePng } from '../../fixtures/png-decode';
 import { vietQrPayload } from './arbitraries';
-import { decodePng } from './png-decode';
 
 const attribute = (svg: string, element: string, name: string) => new RegExp(`<${element}[^>]* ${name}="([^"]*)"`).exec(svg)?.[1];
 

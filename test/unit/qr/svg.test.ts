@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { qrMatrix } from '../../../src/qr/matrix';
 import { renderQrSvg } from '../../../src/qr/svg';
 import { paintedModules } from '../../../src/qr/svg-path';
-import { validVectors } from './vectors';
+import { validVectors } from '../../fixtures/vietqr-vectors';
 
 /** Dark modules of the encoder's matrix (checked against uqr in encoder.test.ts), as "x,y" keys. */
 function darkModules(payload: string): { size: number; dark: Set<string> } {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc16 } from '../../../src/qr/crc';
 import { decodeVietQr, encodeVietQr, QrEncodeError, type VietQrFields } from '../../../src/qr/vietqr';
+import { validVectors } from '../../fixtures/vietqr-vectors';
 import { vietQrFields } from './arbitraries';
-import { validVectors } from './vectors';
 
 /** Encodes, or skips the case when the generated fields do not fit (tag 62 over 99 characters). */
 function encodeOrSkip(fields: VietQrFields): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeVietQr, encodeVietQr } from '../../../src/qr/vietqr';
-import { invalidVectors, validVectors } from './vectors';
+import { invalidVectors, validVectors } from '../../fixtures/vietqr-vectors';
 
 /** What each invalid vector's reason must mention: the tag, length or rule that is wrong. */
 const REASONS: Record<string, RegExp> = {

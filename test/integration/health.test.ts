@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 
-const worker = (exports as unknown as { default: Fetcher }).default;
+const worker = exports.default;
 
 describe('system routes', () => {
   it('GET /healthz answers ok', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeVietQr } from '../../../src/qr/vietqr';
-import { post, problem, raw } from './http';
-import { invalidVectors, validVectors } from './vectors';
+import { encodeVietQr } from '../../src/qr/vietqr';
+import { post, problem, raw } from '../fixtures/app';
+import { invalidVectors, validVectors } from '../fixtures/vietqr-vectors';
 
 const account = { bank: '970436', accountNumber: '1017595600', service: 'account' };
 

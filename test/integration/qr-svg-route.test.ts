@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeVietQr } from '../../../src/qr/vietqr';
-import { get, problem } from './http';
+import { decodeVietQr } from '../../src/qr/vietqr';
+import { get, problem } from '../fixtures/app';
 
 const QUERY = 'bank=970436&account=1017595600&amount=25000&content=QUICKLINK%20TEST%2042';
 
@@ -37,8 +37,8 @@ describe('GET /qr.svg', () => {
 
   it('is the QR of a VietQR with the given bank, account, amount and content', async () => {
     const { svg } = await svgOf(QUERY);
-    const { renderQrSvg } = await import('../../../src/qr/svg');
-    const { encodeVietQr } = await import('../../../src/qr/vietqr');
+    const { renderQrSvg } = await import('../../src/qr/svg');
+    const { encodeVietQr } = await import('../../src/qr/vietqr');
     const payload = encodeVietQr({
       bin: '970436',
       accountNumber: '1017595600',
