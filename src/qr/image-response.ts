@@ -1,4 +1,6 @@
 // HTTP for QR images, SVG and PNG alike: one ETag, one If-None-Match rule, one set of caching headers.
+// Not hono's etag middleware: it hashes each body once built, while a Cache API hit here already carries its
+// tag, so a revalidation answers 304 without reading or rendering the image.
 
 /** A deterministic image: the same URL always renders the same bytes. */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
