@@ -49,7 +49,10 @@ const issueKeyRoute = createRoute({
   tags,
   security,
   summary: 'Issue another API key for a merchant',
-  request: { params: z.object({ id: z.string() }) },
+  request: {
+    params: z.object({ id: z.string() }),
+    body: { required: false, content: { 'application/json': { schema: z.strictObject({}) } } },
+  },
   responses: { 201: jsonResponse(issuedKey, 'The new key (shown once)') },
 });
 

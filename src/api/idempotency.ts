@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../crypto/hmac';
+import { canonicalJson } from '../lib/canonical-json';
 import { open, seal } from '../crypto/secret-box';
 import { claimIdempotencyKey, getIdempotencyKey, releaseIdempotencyKey, storeIdempotentAnswer } from '../db/idempotency';
 import type { AppEnv } from '../lib/app-env';
@@ -84,7 +85,8 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     ]);
   }
   const merchantId = c.get('merchant').id;
-  const hash = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+  // The body passed jsonBody already (valid JSON or empty), so canonicalJson cannot throw here.
+  const hash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalJson(await c.req.text())}`);
   const claimed = await claim(c.env, merchantId, key, hash);
   if (claimed.kind === 'replay') return replay(claimed);
   try {

@@ -90,7 +90,8 @@ const cancelOrderRoute = createRoute({
   tags,
   security,
   summary: 'Cancel a pending or partially paid order',
-  request: { params: idParam },
+  // No fields: a body, when sent, is `{}` (CONTRACT §1: unknown fields are 422).
+  request: { params: idParam, body: { required: false, content: { 'application/json': { schema: z.strictObject({}) } } } },
   responses: { 200: orderResponse('The canceled order') },
 });
 

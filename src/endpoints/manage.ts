@@ -21,7 +21,7 @@ const NOT_FOUND = 'No such endpoint';
 
 function assertUrlAllowed(env: Env, url: string): void {
   const check = checkEndpointUrl(url, env.ALLOW_PRIVATE_ENDPOINTS === 'true');
-  if (!check.ok) throw unprocessable('Invalid body', [{ path: 'url', message: `Endpoint URL ${check.reason}` }]);
+  if (!check.ok) throw unprocessable('The request body failed validation: see errors', [{ path: 'url', message: `Endpoint URL ${check.reason}` }]);
 }
 
 async function mustGet(env: Env, merchantId: string, id: string): Promise<EndpointRow> {

@@ -3,7 +3,8 @@ import type { AppEnv } from './app-env';
 import { HttpError } from './problem';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+// CONTRACT §1: a body is `application/json` (parameters such as charset allowed); `+json` types are other formats.
+const JSON_TYPE = /^application\/json$/i;
 
 /**
  * Guards every JSON API write before validation: 413 over 64 KiB, 415 for a body that is not JSON,

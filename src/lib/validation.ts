@@ -14,9 +14,13 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   });
 }
 
+// hono's validation targets, named as a merchant reads them (the body is well-formed JSON by now: 400 is that check).
+const TARGETS: Record<string, string> = { json: 'The request body', query: 'The query string', param: 'The path', header: 'A header' };
+
 /** Every route's validation failure becomes one 422 problem (400 for a bad path or query is still 422: it is validation). */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (!result.success) {
-    throw new HttpError(422, `Invalid ${result.target}`, fieldErrors(result.error as z.ZodError));
+    const what = TARGETS[result.target] ?? 'The request';
+    throw new HttpError(422, `${what} failed validation: see errors`, fieldErrors(result.error as z.ZodError));
   }
 };

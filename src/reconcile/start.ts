@@ -37,7 +37,7 @@ export async function startReconciliation(
     ]);
   }
   if (since !== undefined && Date.parse(since) > Date.now())
-    throw unprocessable('Invalid body', [{ path: 'since', message: 'Must not be in the future' }]);
+    throw unprocessable('The request body failed validation: see errors', [{ path: 'since', message: 'Must not be in the future' }]);
   const run = await env.RECONCILE_DO.get(env.RECONCILE_DO.idFromName(account.id)).start({
     accountId: account.id,
     merchantId: merchant.id,

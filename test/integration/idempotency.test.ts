@@ -28,6 +28,24 @@ describe('Idempotency-Key', () => {
     expect(await countOrders(shop.id)).toBe(1);
   });
 
+  it('the same body with its keys in another order or other spacing is the same body: replayed, not 409', async () => {
+    const { shop, body } = await shopWithAccount();
+    const headers = { 'idempotency-key': key() };
+    const first = await shop.api('POST', '/v1/orders', body, headers);
+    expect(first.status).toBe(201);
+    const reordered = JSON.stringify(
+      { providerAccountId: body.providerAccountId, reference: body.reference, amount: body.amount },
+      null,
+      2,
+    );
+    const again = await shop.api('POST', '/v1/orders', reordered, headers);
+    expect(again.status).toBe(201);
+    expect(again.text).toBe(first.text);
+    const changed = await shop.api('POST', '/v1/orders', { ...body, amount: body.amount + 1 }, headers);
+    expect(changed.status).toBe(409);
+    expect(await countOrders(shop.id)).toBe(1);
+  });
+
   it('a stored answer is sealed at rest: an endpoint secret shown once is replayed, never stored in the clear', async () => {
     const shop = await newMerchant();
     const headers = { 'idempotency-key': key() };

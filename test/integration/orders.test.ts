@@ -171,11 +171,22 @@ describe('POST /v1/orders', () => {
     expect((await post('{"amount": 5')).status).toBe(400);
     expect((await post(JSON.stringify({ amount: 1000, reference: 'RAW-1', metadata: { blob: 'x'.repeat(70 * 1024) } }))).status).toBe(413);
     expect((await post(body, 'text/plain')).status).toBe(415);
+    // CONTRACT §1: a body is application/json; other JSON-based formats are other formats.
+    for (const type of ['application/merge-patch+json', 'application/vnd.api+json', 'text/json'])
+      expect((await post(body, type)).status, type).toBe(415);
     expect((await post(body, 'application/json', 'sk_test_wrong')).status).toBe(401);
     expect((await call('POST', '/v1/orders', { body })).status).toBe(401);
     for (const res of [await post('{'), await post(body, 'text/plain')])
       expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(await countOrders(shop.id)).toBe(0);
+    expect((await post(body, 'application/json; charset=utf-8')).status).toBe(201);
+  });
+
+  it('a validation failure says the body failed validation (it is well-formed JSON), with the fields in errors[]', async () => {
+    const res = await merchant.api('POST', '/v1/orders', { amount: 0, reference: 'VAL-1', providerAccountId: accountId });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'validation_failed', detail: 'The request body failed validation: see errors' });
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['amount']);
   });
 });
 
@@ -214,6 +225,15 @@ describe('POST /v1/orders/{id}/cancel', () => {
     const again = await merchant.api('POST', `/v1/orders/${order.id}/cancel`);
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/canceled/);
+  });
+
+  it('takes no fields: a body with one is 422 and the order stays open; an empty object is fine', async () => {
+    const order = await merchant.order({ providerAccountId: accountId });
+    const res = await merchant.api('POST', `/v1/orders/${order.id}/cancel`, { reason: 'x' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ path: 'reason', message: 'Unknown field' }]);
+    expect((await merchant.api('GET', `/v1/orders/${order.id}`)).body.status).toBe('pending');
+    expect((await merchant.api('POST', `/v1/orders/${order.id}/cancel`, {})).body.status).toBe('canceled');
   });
 
   // States reached the way they really are: sandbox payments settle through the order's DO.
