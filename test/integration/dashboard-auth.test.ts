@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { admin, call } from '../fixtures/app';
+import { admin, call, worker } from '../fixtures/app';
 import { browser, dashboardMerchant, formTo, htmlLang, signedIn, signInLink } from '../fixtures/dashboard';
 import { newMerchant } from '../fixtures/merchant';
 
@@ -33,6 +33,17 @@ describe('dashboard sign-in, sessions and CSRF (CONTRACT §10)', () => {
     expect((await again.get(link.url)).status).toBe(401);
     expect(again.jar.has('dash_session')).toBe(false);
     expect((await again.get('/dashboard')).status).toBe(303);
+  });
+
+  it('a HEAD of the link (a mail scanner checking it) neither signs in nor uses it up', async () => {
+    const merchant = await newMerchant();
+    const link = await signInLink(merchant.id);
+    const scanner = await worker.fetch(link.url, { method: 'HEAD', redirect: 'manual' });
+    expect(scanner.status).toBe(200);
+    expect(scanner.headers.getSetCookie()).toEqual([]);
+    const b = browser();
+    expect((await b.get(link.url)).status).toBe(200);
+    expect(b.jar.has('dash_session')).toBe(true);
   });
 
   it('the link and the session are stored only as hashes', async () => {

@@ -66,6 +66,8 @@ app.post('/dashboard/sign-in', limit, async (c) => {
  * clicked, and a SameSite=Strict cookie is not sent on such a navigation.
  */
 app.get('/dashboard/link/:token', limit, async (c) => {
+  // hono answers HEAD with the GET handler; a mail scanner's HEAD must not use up a single-use link.
+  if (c.req.method === 'HEAD') return c.body(null, 200, { 'cache-control': 'no-store' });
   const token = c.req.param('token');
   const merchantId = /^[0-9a-z]{20,64}$/.test(token) ? await consumeSignInLink(c.env, token) : null;
   if (!merchantId) return signInForm(c, { next: '/dashboard', notice: 'linkUsed' }, 401);
