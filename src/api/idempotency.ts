@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../crypto/hmac';
-import { canonicalJson } from '../lib/canonical-json';
 import { open, seal } from '../crypto/secret-box';
 import { claimIdempotencyKey, getIdempotencyKey, releaseIdempotencyKey, storeIdempotentAnswer } from '../db/idempotency';
 import type { AppEnv } from '../lib/app-env';
+import { canonicalJson } from '../lib/canonical-json';
 import { conflict, unprocessable } from '../lib/problem';
 
 /*
