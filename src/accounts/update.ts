@@ -1,6 +1,6 @@
 import { seal } from '../crypto/secret-box';
 import { accountRow, updateAccount } from '../db/provider-accounts';
-import { conflict, invalidBody, notFound } from '../lib/problem';
+import { conflict, invalidInput, notFound } from '../lib/problem';
 import { fieldErrors } from '../lib/validation';
 import { invalidateAccount } from '../providers/account-cache';
 import { assertBaseUrlAllowed } from '../providers/base-url';
@@ -26,7 +26,7 @@ export async function updateProviderAccount(env: Env, merchantId: string, id: st
     const module = row ? getProvider(row.provider) : null;
     if (!row || !module) throw notFound(NOT_FOUND);
     const parsed = accountPatchSchema(row.provider as ProviderName).safeParse(body);
-    if (!parsed.success) throw invalidBody(fieldErrors(parsed.error));
+    if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
     const { label, baseUrl, ...fields } = parsed.data as { label?: string | null; baseUrl?: string | null } & Record<string, string>;
     assertBaseUrlAllowed(env, baseUrl);
 

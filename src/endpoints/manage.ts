@@ -10,7 +10,7 @@ import {
 import { openEndpointSecret, ROTATION_OVERLAP_MS, sealEndpointSecret } from '../delivery/endpoint-secrets';
 import { newEndpointSecret } from '../delivery/sign';
 import { newId } from '../lib/ids';
-import { invalidBody, notFound } from '../lib/problem';
+import { invalidInput, notFound } from '../lib/problem';
 import { checkEndpointUrl } from '../lib/url-policy';
 import { requeueDeliveries } from './requeue';
 import { type CreateEndpointInput, endpointToJson, type UpdateEndpointInput } from './schema';
@@ -21,7 +21,7 @@ const NOT_FOUND = 'No such endpoint';
 
 function assertUrlAllowed(env: Env, url: string): void {
   const check = checkEndpointUrl(url, env.ALLOW_PRIVATE_ENDPOINTS === 'true');
-  if (!check.ok) throw invalidBody([{ path: 'url', message: `Endpoint URL ${check.reason}` }]);
+  if (!check.ok) throw invalidInput([{ path: 'url', message: `Endpoint URL ${check.reason}` }]);
 }
 
 async function mustGet(env: Env, merchantId: string, id: string): Promise<EndpointRow> {

@@ -104,5 +104,6 @@ export const forbidden = (detail: string, extensions?: ProblemExtensions) => new
 export const notFound = (detail = 'Not found') => new HttpError(404, detail);
 export const conflict = (detail: string, extensions?: ProblemExtensions) => new HttpError(409, detail, undefined, undefined, extensions);
 export const unprocessable = (detail: string, errors?: FieldError[]) => new HttpError(422, detail, errors);
-/** A request body that parsed but breaks its schema or a rule: 422 with the fields in errors[]. */
-export const invalidBody = (errors: FieldError[]) => unprocessable('The request body failed validation: see errors', errors);
+/** Input that parsed but breaks its schema or a rule (the body unless told): 422 with the fields in errors[]. */
+export const invalidInput = (errors: FieldError[], what = 'The request body') =>
+  unprocessable(`${what} failed validation: see errors`, errors);

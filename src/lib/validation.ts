@@ -1,7 +1,7 @@
 import type { Hook } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import type { AppEnv } from './app-env';
-import { type FieldError, HttpError } from './problem';
+import { type FieldError, invalidInput } from './problem';
 
 /** zod issues as the contract's `errors[]`: a dotted path per field and a message. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
@@ -20,7 +20,6 @@ const TARGETS: Record<string, string> = { json: 'The request body', query: 'The 
 /** Every route's validation failure becomes one 422 problem (400 for a bad path or query is still 422: it is validation). */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (!result.success) {
-    const what = TARGETS[result.target] ?? 'The request';
-    throw new HttpError(422, `${what} failed validation: see errors`, fieldErrors(result.error as z.ZodError));
+    throw invalidInput(fieldErrors(result.error as z.ZodError), TARGETS[result.target] ?? 'The request');
   }
 };

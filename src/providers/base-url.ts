@@ -1,4 +1,4 @@
-import { invalidBody } from '../lib/problem';
+import { invalidInput } from '../lib/problem';
 import { checkEndpointUrl } from '../lib/url-policy';
 
 /**
@@ -9,5 +9,5 @@ import { checkEndpointUrl } from '../lib/url-policy';
 export function assertBaseUrlAllowed(env: { ALLOW_PRIVATE_ENDPOINTS?: string }, url: string | null | undefined, path = 'baseUrl'): void {
   if (url === null || url === undefined) return;
   const check = checkEndpointUrl(url, env.ALLOW_PRIVATE_ENDPOINTS === 'true');
-  if (!check.ok) throw invalidBody([{ path, message: `baseUrl ${check.reason}` }]);
+  if (!check.ok) throw invalidInput([{ path, message: `baseUrl ${check.reason}` }]);
 }

@@ -1,5 +1,5 @@
 import type { Merchant } from '../lib/app-env';
-import { invalidBody, notFound, unprocessable } from '../lib/problem';
+import { invalidInput, notFound, unprocessable } from '../lib/problem';
 import { loadAccount } from '../providers/stored-account';
 import { missingCredential, pullMode } from './capability';
 import { type RunJson, runToJson } from './runs';
@@ -36,7 +36,7 @@ export async function startReconciliation(
       },
     ]);
   }
-  if (since !== undefined && Date.parse(since) > Date.now()) throw invalidBody([{ path: 'since', message: 'Must not be in the future' }]);
+  if (since !== undefined && Date.parse(since) > Date.now()) throw invalidInput([{ path: 'since', message: 'Must not be in the future' }]);
   const run = await env.RECONCILE_DO.get(env.RECONCILE_DO.idFromName(account.id)).start({
     accountId: account.id,
     merchantId: merchant.id,
